@@ -1,0 +1,56 @@
+#include "catalog/catalog.hpp"
+
+#include <algorithm>
+
+namespace unknot {
+
+std::string_view to_string(Verdict v) {
+    switch (v) {
+        case Verdict::clear: return "clear";
+        case Verdict::caution: return "caution";
+        case Verdict::refer: return "refer";
+    }
+    return "refer";
+}
+
+namespace {
+template <class T, class Key>
+const T* find_by(const std::vector<T>& v, std::string_view id, Key key) {
+    auto it = std::find_if(v.begin(), v.end(), [&](const T& x) { return key(x) == id; });
+    return it == v.end() ? nullptr : &*it;
+}
+template <class T>
+const T* find_id(const std::vector<T>& v, std::string_view id) {
+    return find_by(v, id, [](const T& x) -> const std::string& { return x.id; });
+}
+template <class T>
+std::vector<std::string> ids_of(const std::vector<T>& v) {
+    std::vector<std::string> out;
+    for (const auto& x : v) out.push_back(x.id);
+    return out;
+}
+}  // namespace
+
+const Region* Catalog::region(std::string_view id) const { return find_id(regions_, id); }
+const Muscle* Catalog::muscle(std::string_view id) const { return find_id(muscles_, id); }
+const Tool* Catalog::tool(std::string_view id) const { return find_id(tools_, id); }
+const Technique* Catalog::technique(std::string_view id) const { return find_id(techniques_, id); }
+const Stretch* Catalog::stretch(std::string_view id) const { return find_id(stretches_, id); }
+const Condition* Catalog::condition(std::string_view id) const { return find_id(conditions_, id); }
+const Article* Catalog::article(std::string_view slug) const {
+    return find_by(articles_, slug, [](const Article& a) -> const std::string& { return a.slug; });
+}
+const CueText& Catalog::cue(std::string_view id) const { return *find_id(cues_, id); }
+
+std::vector<std::string> Catalog::region_ids() const { return ids_of(regions_); }
+std::vector<std::string> Catalog::muscle_ids() const { return ids_of(muscles_); }
+std::vector<std::string> Catalog::tool_ids() const { return ids_of(tools_); }
+std::vector<std::string> Catalog::technique_ids() const { return ids_of(techniques_); }
+std::vector<std::string> Catalog::condition_ids() const {
+    auto out = ids_of(conditions_);
+    for (const auto& c : conditions_)
+        if (c.follow_up) out.push_back(c.follow_up->id);
+    return out;
+}
+
+}  // namespace unknot

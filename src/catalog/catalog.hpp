@@ -1,0 +1,69 @@
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/model.hpp"
+
+namespace unknot {
+
+// One content file handed over by the shell: its name (for error messages) and its text.
+struct ContentFile {
+    std::string path;
+    std::string text;
+};
+
+// Cue ids the session engine speaks; cues.rec must define each.
+inline const std::vector<std::string>& required_cue_ids() {
+    static const std::vector<std::string> ids{
+        "session_start", "positioning",  "rolling_slow",  "rolling_avoid",  "rolling_long",
+        "hold_start",    "hold_breathe", "hold_core",     "hold_min_reached", "hold_max_reached",
+        "hold_too_short", "too_painful", "switch_sides",  "next_item",      "stretch_start",
+        "stretch_done",  "paused",       "resumed",       "session_done",   "spot_eased"};
+    return ids;
+}
+
+class Catalog {
+public:
+    // Validates everything together (cross-references, safety limits); throws InputError("file:line").
+    static Catalog load(const std::vector<ContentFile>& files);
+
+    const std::vector<Region>& regions() const { return regions_; }
+    const std::vector<Muscle>& muscles() const { return muscles_; }
+    const std::vector<Tool>& tools() const { return tools_; }
+    const std::vector<Technique>& techniques() const { return techniques_; }
+    const std::vector<Stretch>& stretches() const { return stretches_; }
+    const std::vector<Condition>& conditions() const { return conditions_; }
+    const std::vector<Article>& articles() const { return articles_; }
+    const std::vector<Source>& sources() const { return sources_; }
+
+    const Region* region(std::string_view id) const;
+    const Muscle* muscle(std::string_view id) const;
+    const Tool* tool(std::string_view id) const;
+    const Technique* technique(std::string_view id) const;
+    const Stretch* stretch(std::string_view id) const;
+    const Condition* condition(std::string_view id) const;
+    const Article* article(std::string_view slug) const;
+    const CueText& cue(std::string_view id) const;  // validated present at load
+
+    std::vector<std::string> region_ids() const;
+    std::vector<std::string> muscle_ids() const;
+    std::vector<std::string> tool_ids() const;
+    std::vector<std::string> technique_ids() const;
+    std::vector<std::string> condition_ids() const;  // includes follow-up ids
+
+private:
+    std::vector<Region> regions_;
+    std::vector<Muscle> muscles_;
+    std::vector<Tool> tools_;
+    std::vector<Technique> techniques_;
+    std::vector<Stretch> stretches_;
+    std::vector<Condition> conditions_;
+    std::vector<CueText> cues_;
+    std::vector<Article> articles_;
+    std::vector<Source> sources_;
+    friend class CatalogBuilder;
+};
+
+}  // namespace unknot

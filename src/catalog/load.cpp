@@ -1,0 +1,307 @@
+// Builds a Catalog from content files and validates it as a whole. Every error names file:line.
+#include <algorithm>
+#include <set>
+
+#include "catalog/catalog.hpp"
+#include "catalog/record.hpp"
+#include "common/error.hpp"
+#include "common/text.hpp"
+
+namespace unknot {
+
+using catalog::FieldReader;
+using catalog::Record;
+
+class CatalogBuilder {
+public:
+    explicit CatalogBuilder(Catalog& c) : c_(c) {}
+
+    void build(const std::vector<ContentFile>& files) {
+        std::vector<Record> records;
+        for (const auto& f : files) {
+            if (f.path.ends_with(".md")) {
+                c_.articles_.push_back(article(f));
+            } else if (f.path.ends_with(".rec")) {
+                auto rs = catalog::parse_records(f.text, f.path);
+                records.insert(records.end(), rs.begin(), rs.end());
+            }
+        }
+        index(records);
+        for (const auto& r : records) dispatch(r);
+        check_whole();
+    }
+
+private:
+    // First pass: every id of every kind, so references can be checked in any file order.
+    void index(const std::vector<Record>& records) {
+        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue"};
+        for (const auto& r : records) {
+            if (!kinds.contains(r.kind()))
+                throw InputError(r.where(r.line), "unknown record kind `" + r.kind() + ":` (expected one of: " +
+                                                      join({kinds.begin(), kinds.end()}, ", ") + ")");
+            if (r.kind() != "source" && !is_id(r.id()))
+                throw InputError(r.where(r.line), "`" + r.id() + "` is not a snake_case id");
+            auto& seen = ids_[r.kind()];
+            if (!seen.insert(r.id()).second)
+                throw InputError(r.where(r.line), r.kind() + " `" + r.id() + "` is defined twice");
+        }
+    }
+
+    void require_known(const Record& r, FieldReader& fr, std::string_view field, const std::string& kind,
+                       const std::vector<std::string>& wanted) {
+        const auto& known = ids_[kind];
+        for (const auto& id : wanted) {
+            if (!known.contains(id))
+                throw InputError(r.where(fr.line_of(field)), "unknown " + kind + " `" + id + "`" +
+                                                                 did_you_mean(nearest(id, {known.begin(), known.end()})));
+        }
+    }
+
+    std::vector<std::string> sources(const Record& r, FieldReader& fr) {
+        auto s = fr.texts("source");
+        std::vector<std::string> keys;
+        for (const auto& v : s) {
+            for (auto& k : split_ids(v)) keys.push_back(k);
+        }
+        const auto& known = ids_["source"];
+        for (const auto& k : keys)
+            if (!known.contains(k))
+                throw InputError(r.where(fr.line_of("source")), "unknown source `" + k + "`" + did_you_mean(nearest(k, {known.begin(), known.end()})));
+        return keys;
+    }
+
+    void dispatch(const Record& r) {
+        FieldReader fr(r);
+        const auto& k = r.kind();
+        if (k == "source") {
+            c_.sources_.push_back({r.id(), fr.text("title"), fr.optional_text("url"), fr.optional_text("note")});
+        } else if (k == "region") {
+            Region g;
+            g.id = r.id();
+            g.name = fr.text("name");
+            for (const auto& v : fr.ids("views")) {
+                if (v == "front") g.front = true;
+                else if (v == "back") g.back = true;
+                else throw InputError(r.where(fr.line_of("views")), "view must be front or back, not `" + v + "`");
+            }
+            g.sided = fr.boolean("sided");
+            g.rollable = fr.boolean("rollable");
+            g.why_not = fr.optional_text("why_not");
+            if (!g.rollable && g.why_not.empty())
+                throw InputError(r.where(r.line), "region `" + g.id + "` is not rollable: say why in `why_not:`");
+            g.sources = sources(r, fr);
+            c_.regions_.push_back(std::move(g));
+        } else if (k == "muscle") {
+            Muscle m;
+            m.id = r.id();
+            m.name = fr.text("name");
+            m.regions = fr.ids("regions");
+            require_known(r, fr, "regions", "region", m.regions);
+            m.sided = fr.boolean("sided");
+            m.kind = fr.optional_text("kind");
+            if (m.kind.empty()) m.kind = "muscle";
+            if (m.kind != "muscle" && m.kind != "group" && m.kind != "fascia")
+                throw InputError(r.where(fr.line_of("kind")), "kind must be muscle, group or fascia");
+            m.aliases = fr.ids("aliases", false);
+            m.sources = sources(r, fr);
+            c_.muscles_.push_back(std::move(m));
+        } else if (k == "tool") {
+            Tool t;
+            t.id = r.id();
+            t.name = fr.text("name");
+            t.description = fr.text("description");
+            t.densities = fr.ids("densities", false);
+            t.surfaces = fr.ids("surfaces", false);
+            t.needs_floor = fr.optional_boolean("needs_floor", true);
+            t.held_in_hand = fr.optional_boolean("held_in_hand", false);
+            t.sources = sources(r, fr);
+            c_.tools_.push_back(std::move(t));
+        } else if (k == "technique") {
+            c_.techniques_.push_back(technique(r, fr));
+        } else if (k == "stretch") {
+            Stretch s;
+            s.id = r.id();
+            s.name = fr.text("name");
+            s.muscles = fr.ids("muscles");
+            require_known(r, fr, "muscles", "muscle", s.muscles);
+            s.regions = fr.ids("regions");
+            require_known(r, fr, "regions", "region", s.regions);
+            s.per_side = fr.boolean("per_side");
+            s.needs_floor = fr.boolean("needs_floor");
+            s.setup = fr.texts("setup");
+            // ACSM: 10-30 s, 30-60 s for older adults; we hold at least 30 s.
+            s.hold_s = fr.integer("hold_s", 10, 60);
+            s.hold_s_older_adult = fr.optional_integer("hold_s_older_adult", 30, 60, std::max(30, s.hold_s));
+            s.cues = fr.texts("cue");
+            s.sources = sources(r, fr);
+            c_.stretches_.push_back(std::move(s));
+        } else if (k == "condition") {
+            c_.conditions_.push_back(condition(r, fr));
+        } else if (k == "cue") {
+            CueText q;
+            q.id = r.id();
+            q.when = fr.text("when");
+            q.text = fr.text("text");
+            q.at_s = fr.optional_integer("at_s", 0, 600, -1);
+            q.every_s = fr.optional_integer("every_s", 5, 600, 0);
+            c_.cues_.push_back(std::move(q));
+        }
+        fr.finish();
+    }
+
+    Technique technique(const Record& r, FieldReader& fr) {
+        Technique t;
+        t.id = r.id();
+        t.name = fr.text("name");
+        t.summary = fr.optional_text("summary");
+        t.muscles = fr.ids("muscles");
+        require_known(r, fr, "muscles", "muscle", t.muscles);
+        t.regions = fr.ids("regions");
+        require_known(r, fr, "regions", "region", t.regions);
+        t.per_side = fr.boolean("per_side");
+        t.tools = fr.ids("tools");
+        require_known(r, fr, "tools", "tool", t.tools);
+        t.position = fr.text("position");
+        static const std::set<std::string> positions{"seated", "prone", "side_lying", "supine", "standing", "plank"};
+        if (!positions.contains(t.position))
+            throw InputError(r.where(fr.line_of("position")), "position must be one of seated, prone, side_lying, supine, standing, plank");
+        t.needs_floor = fr.boolean("needs_floor");
+        t.setup = fr.texts("setup");
+        t.roll_from = fr.text("roll_from");
+        t.roll_to = fr.text("roll_to");
+        t.lighter = fr.texts("lighter");
+        t.heavier = fr.texts("heavier");
+        t.avoid = fr.texts("avoid");
+        t.avoid_regions = fr.ids("avoid_regions", false);
+        require_known(r, fr, "avoid_regions", "region", t.avoid_regions);
+        // Safety spine: the protocol holds a tender spot 30-90 s; content may narrow, never widen it.
+        t.hold_min_s = fr.integer("hold_min_s", 30, 90);
+        t.hold_max_s = fr.integer("hold_max_s", 30, 90);
+        if (t.hold_min_s > t.hold_max_s)
+            throw InputError(r.where(fr.line_of("hold_max_s")), "hold_max_s is below hold_min_s");
+        t.cues = fr.texts("cue");
+        t.population = fr.optional_text("population");
+        t.sources = sources(r, fr);
+        regions_line_[t.id] = r.where(fr.line_of("regions"));
+        return t;
+    }
+
+    Verdict verdict(const Record& r, FieldReader& fr, std::string_view field) {
+        auto v = fr.text(field);
+        if (v == "refer") return Verdict::refer;
+        if (v == "caution") return Verdict::caution;
+        throw InputError(r.where(fr.line_of(field)), "`" + std::string(field) + ":` must be refer or caution, not `" + v + "`");
+    }
+
+    Condition condition(const Record& r, FieldReader& fr) {
+        Condition c;
+        c.id = r.id();
+        c.question = fr.text("question");
+        c.explain = fr.text("explain");
+        c.outcome = verdict(r, fr, "outcome");
+        c.exclude = fr.ids("exclude", false);
+        require_known(r, fr, "exclude", "region", c.exclude);
+        c.advice = fr.texts("advice", false);
+        c.prefer_tools = fr.ids("prefer_tools", false);
+        require_known(r, fr, "prefer_tools", "tool", c.prefer_tools);
+        auto constraint = fr.optional_text("constraint");
+        if (!constraint.empty() && constraint != "no_floor")
+            throw InputError(r.where(fr.line_of("constraint")), "the only constraint is no_floor, not `" + constraint + "`");
+        c.no_floor = constraint == "no_floor";
+        auto fu = fr.optional_text("follow_up");
+        if (!fu.empty()) {
+            FollowUp f;
+            f.id = fu;
+            if (!is_id(f.id)) throw InputError(r.where(fr.line_of("follow_up")), "`" + f.id + "` is not a snake_case id");
+            if (ids_["condition"].contains(f.id) || !follow_up_ids_.insert(f.id).second)
+                throw InputError(r.where(fr.line_of("follow_up")), "follow-up id `" + f.id + "` is already used");
+            f.question = fr.text("follow_up_question");
+            auto kind = fr.text("follow_up_kind");
+            if (kind == "yes_no") {
+                f.kind = FollowUpKind::yes_no;
+                f.if_yes = verdict(r, fr, "if_yes");
+                f.if_no = verdict(r, fr, "if_no");
+                f.exclude_if_yes = fr.ids("exclude_if_yes", false);
+                require_known(r, fr, "exclude_if_yes", "region", f.exclude_if_yes);
+            } else if (kind == "regions") {
+                f.kind = FollowUpKind::regions;
+            } else {
+                throw InputError(r.where(fr.line_of("follow_up_kind")), "follow_up_kind must be yes_no or regions");
+            }
+            c.follow_up = std::move(f);
+        }
+        c.sources = sources(r, fr);
+        return c;
+    }
+
+    Article article(const ContentFile& f) {
+        Article a;
+        auto slash = f.path.find_last_of('/');
+        a.slug = f.path.substr(slash == std::string::npos ? 0 : slash + 1);
+        a.slug = a.slug.substr(0, a.slug.size() - 3);
+        std::size_t pos = 0;
+        int line = 0;
+        while (pos < f.text.size()) {
+            auto nl = f.text.find('\n', pos);
+            if (nl == std::string::npos) nl = f.text.size();
+            std::string_view l(f.text.data() + pos, nl - pos);
+            pos = nl + 1;
+            ++line;
+            if (trim(l).empty()) break;
+            auto colon = l.find(':');
+            auto where = f.path + ":" + std::to_string(line);
+            if (colon == std::string_view::npos) throw InputError(where, "expected a `title:`, `summary:` or `source:` line before the blank line");
+            auto key = trim(l.substr(0, colon));
+            auto value = std::string(trim(l.substr(colon + 1)));
+            if (key == "title") a.title = value;
+            else if (key == "summary") a.summary = value;
+            else if (key == "source") {
+                for (auto& k : split_ids(value)) a.sources.push_back(k);
+            } else throw InputError(where, "unknown article field `" + std::string(key) + ":`");
+        }
+        if (a.title.empty() || a.sources.empty())
+            throw InputError(f.path + ":1", "an article needs `title:` and at least one `source:` line");
+        a.body = pos < f.text.size() ? f.text.substr(pos) : std::string{};
+        if (trim(a.body).empty()) throw InputError(f.path + ":" + std::to_string(line), "the article has no body");
+        articles_at_[a.slug] = f.path;
+        return a;
+    }
+
+    void check_whole() {
+        if (c_.regions_.empty() || c_.muscles_.empty() || c_.tools_.empty() || c_.techniques_.empty() || c_.stretches_.empty())
+            throw InputError("data", "content is incomplete: regions, muscles, tools, techniques and stretches must all be present");
+        for (const auto& a : c_.articles_)
+            for (const auto& k : a.sources)
+                if (!ids_["source"].contains(k)) throw InputError(articles_at_[a.slug] + ":1", "unknown source `" + k + "`");
+        for (const auto& t : c_.techniques_) {
+            for (const auto& g : t.regions) {
+                const Region* reg = c_.region(g);
+                if (!reg->rollable)
+                    throw InputError(regions_line_[t.id], "technique `" + t.id + "` rolls region `" + g + "`, which is never rolled: " + reg->why_not);
+            }
+            // SMR is always followed by lengthening, so every rolled muscle needs a stretch.
+            for (const auto& m : t.muscles) {
+                bool covered = std::any_of(c_.stretches_.begin(), c_.stretches_.end(), [&](const Stretch& s) {
+                    return std::find(s.muscles.begin(), s.muscles.end(), m) != s.muscles.end();
+                });
+                if (!covered) throw InputError(regions_line_[t.id], "technique `" + t.id + "` rolls `" + m + "` but no stretch lengthens it");
+            }
+        }
+        for (const auto& id : required_cue_ids())
+            if (!ids_["cue"].contains(id)) throw InputError("data/cues.rec", "cue `" + id + "` is missing; the session engine speaks it");
+    }
+
+    Catalog& c_;
+    std::map<std::string, std::set<std::string>> ids_;
+    std::set<std::string> follow_up_ids_;
+    std::map<std::string, std::string> regions_line_;
+    std::map<std::string, std::string> articles_at_;
+};
+
+Catalog Catalog::load(const std::vector<ContentFile>& files) {
+    Catalog c;
+    CatalogBuilder(c).build(files);
+    return c;
+}
+
+}  // namespace unknot

@@ -1,0 +1,85 @@
+#pragma once
+// What unknot knows, as plain values loaded from data/. No I/O here: the shell reads the files.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/side.hpp"
+
+namespace unknot {
+
+enum class Verdict { clear, caution, refer };
+std::string_view to_string(Verdict v);
+
+struct Source {
+    std::string key, title, url, note;
+};
+
+struct Region {
+    std::string id, name;
+    bool front = false, back = false;
+    bool sided = false;
+    bool rollable = true;
+    std::string why_not;
+    std::vector<std::string> sources;
+};
+
+struct Muscle {
+    std::string id, name, kind;  // kind: muscle, group, fascia
+    std::vector<std::string> regions, aliases, sources;
+    bool sided = true;
+};
+
+struct Tool {
+    std::string id, name, description;
+    std::vector<std::string> densities, surfaces, sources;
+    bool needs_floor = true;
+    bool held_in_hand = false;  // pressed by hand, so it works seated or standing
+};
+
+struct Technique {
+    std::string id, name, summary, position, roll_from, roll_to, population;
+    std::vector<std::string> muscles, regions, tools, avoid_regions;
+    std::vector<std::string> setup, lighter, heavier, avoid, cues, sources;
+    bool per_side = true;
+    bool needs_floor = true;
+    int hold_min_s = 30, hold_max_s = 90;
+};
+
+struct Stretch {
+    std::string id, name;
+    std::vector<std::string> muscles, regions, setup, cues, sources;
+    bool per_side = true;
+    bool needs_floor = false;
+    int hold_s = 30, hold_s_older_adult = 60;
+};
+
+enum class FollowUpKind { yes_no, regions };
+
+struct FollowUp {
+    std::string id, question;
+    FollowUpKind kind = FollowUpKind::yes_no;
+    Verdict if_yes = Verdict::caution, if_no = Verdict::caution;
+    std::vector<std::string> exclude_if_yes;
+};
+
+struct Condition {
+    std::string id, question, explain;
+    Verdict outcome = Verdict::caution;
+    std::vector<std::string> exclude, advice, prefer_tools, sources;
+    bool no_floor = false;  // cannot get down to or up from the floor
+    std::optional<FollowUp> follow_up;
+};
+
+struct CueText {
+    std::string id, when, text;
+    int at_s = -1, every_s = 0;
+};
+
+struct Article {
+    std::string slug, title, summary, body;
+    std::vector<std::string> sources;
+};
+
+}  // namespace unknot

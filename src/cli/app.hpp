@@ -1,0 +1,39 @@
+#pragma once
+// The `unknot` command line: a thin shell that reads files, calls the core and prints.
+#include <memory>
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "store/store.hpp"
+
+namespace unknot::cli {
+
+// Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or bad input, 130 stopped by Ctrl-C.
+inline constexpr int exit_ok = 0, exit_failure = 1, exit_bad_input = 2, exit_interrupted = 130;
+
+struct Globals {
+    std::string db_path;    // empty: the default in the user's data directory
+    std::string data_dir;   // empty: UNKNOT_DATA or the compiled-in default
+};
+
+// Loads lazily so `unknot --help` needs neither content nor a database.
+class Context {
+public:
+    explicit Context(const Globals& g) : g_(g) {}
+    const Catalog& catalog();
+    Store& store();
+    std::string db_path() const;
+
+private:
+    const Globals& g_;
+    std::unique_ptr<Catalog> catalog_;
+    std::unique_ptr<Store> store_;
+};
+
+std::string read_file(const std::string& path);  // InputError when unreadable
+std::string default_db_path();
+std::string default_data_dir();
+
+int run(int argc, char** argv);
+
+}  // namespace unknot::cli

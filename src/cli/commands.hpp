@@ -1,0 +1,20 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "cli/app.hpp"
+
+namespace unknot::cli {
+
+// Each adds its subcommands; the callback sets `code` to the exit code.
+void add_catalog_commands(CLI::App& app, Context& ctx, int& code);
+void add_plan_commands(CLI::App& app, Context& ctx, int& code);
+void add_session_commands(CLI::App& app, Context& ctx, int& code);
+void add_history_commands(CLI::App& app, Context& ctx, int& code);
+
+// Shared by plan and session: profile/plan files to core values.
+struct PlanFile;
+std::string day_string(int day);
+int today_local();
+std::int64_t now_unix_ms();
+
+}  // namespace unknot::cli

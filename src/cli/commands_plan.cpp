@@ -1,0 +1,79 @@
+// `unknot screen` and `unknot plan`: the safety check and the routine it allows.
+#include <fmt/core.h>
+
+#include <filesystem>
+
+#include "cli/commands.hpp"
+#include "cli/print.hpp"
+#include "codec/codec.hpp"
+#include "codec/json_util.hpp"
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "progress/progress.hpp"
+
+namespace unknot::cli {
+
+namespace {
+
+// Hold times learned from this person's past releases, when a database already exists.
+std::map<std::string, int> learned_holds(Context& ctx) {
+    std::map<std::string, int> out;
+    std::error_code ec;
+    if (!std::filesystem::exists(ctx.db_path(), ec)) return out;
+    auto progress = compute_progress(ctx.store().session_summaries(), today_local(), ctx.catalog());
+    for (const auto& m : progress.muscles)
+        if (m.suggested_hold_s) out[m.id] = *m.suggested_hold_s;
+    return out;
+}
+
+}  // namespace
+
+void add_plan_commands(CLI::App& app, Context& ctx, int& code) {
+    auto* screen_cmd = app.add_subcommand("screen", "Check whether foam rolling is safe for you today");
+    static std::string answers_file;
+    static bool screen_json = false;
+    screen_cmd->add_option("--answers", answers_file, "JSON file: {\"answers\": {\"condition_id\": true, ...}}")->required();
+    screen_cmd->add_flag("--json", screen_json, "JSON output for scripts");
+    screen_cmd->callback([&ctx, &code] {
+        auto v = json::parse(read_file(answers_file), answers_file);
+        Answers answers;
+        try {
+            answers = json::answers_from_json(v, "screening");
+        } catch (const InputError& e) {
+            throw InputError(answers_file + ": " + e.where(), e.message());
+        }
+        const auto& catalog = ctx.catalog();
+        ScreeningResult r;
+        try {
+            r = screen(answers, catalog);
+        } catch (const InputError& e) {
+            throw InputError(answers_file + ": " + e.where(), e.message());
+        }
+        if (screen_json) fmt::print("{}\n", json::pretty(json::to_json(r)));
+        else print_screening(r, catalog);
+        code = exit_ok;
+    });
+
+    auto* plan_cmd = app.add_subcommand("plan", "Build a routine: roll first, then stretch, within your minutes");
+    static std::string profile_file;
+    static bool plan_json = false;
+    plan_cmd->add_option("--profile", profile_file, "JSON profile: screening, targets, minutes, tools, context")->required();
+    plan_cmd->add_flag("--json", plan_json, "JSON output (the input of `unknot session --plan`)");
+    plan_cmd->callback([&ctx, &code] {
+        const auto& catalog = ctx.catalog();
+        auto v = json::parse(read_file(profile_file), profile_file);
+        Plan plan;
+        try {
+            auto profile = json::profile_from_json(v, catalog);
+            if (profile.learned_hold_s.empty()) profile.learned_hold_s = learned_holds(ctx);
+            plan = make_plan(profile, catalog);
+        } catch (const InputError& e) {
+            throw InputError(profile_file + ": " + e.where(), e.message());
+        }
+        if (plan_json) fmt::print("{}\n", json::pretty(json::to_json(plan)));
+        else print_plan(plan, catalog);
+        code = exit_ok;
+    });
+}
+
+}  // namespace unknot::cli

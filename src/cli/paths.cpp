@@ -1,0 +1,61 @@
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/app.hpp"
+#include "codec/codec.hpp"
+#include "common/error.hpp"
+
+namespace unknot::cli {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw InputError(path, "is a folder, not a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "cannot open the file (does it exist, and may you read it?)");
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (in.bad()) throw InputError(path, "cannot read the file");
+    return s.str();
+}
+
+// XDG base directories: $XDG_DATA_HOME/unknot/unknot.db, else ~/.local/share/unknot/unknot.db.
+std::string default_db_path() {
+    fs::path base;
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) base = x;
+    else if (const char* h = std::getenv("HOME"); h && *h) base = fs::path(h) / ".local" / "share";
+    else base = ".";
+    return (base / "unknot" / "unknot.db").string();
+}
+
+std::string default_data_dir() {
+    if (const char* d = std::getenv("UNKNOT_DATA"); d && *d) return d;
+    return UNKNOT_DATA_DIR;
+}
+
+std::string Context::db_path() const { return g_.db_path.empty() ? default_db_path() : g_.db_path; }
+
+const Catalog& Context::catalog() {
+    if (!catalog_) {
+        auto dir = g_.data_dir.empty() ? default_data_dir() : g_.data_dir;
+        catalog_ = std::make_unique<Catalog>(Catalog::load(json::read_content_dir(dir)));
+    }
+    return *catalog_;
+}
+
+Store& Context::store() {
+    if (!store_) {
+        auto path = db_path();
+        auto parent = fs::path(path).parent_path();
+        std::error_code ec;
+        if (!parent.empty()) fs::create_directories(parent, ec);
+        if (ec) throw StoreError(parent.string() + ": cannot create the data folder (" + ec.message() + ")");
+        store_ = open_sqlite_store(path);
+    }
+    return *store_;
+}
+
+}  // namespace unknot::cli

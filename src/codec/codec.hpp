@@ -1,0 +1,40 @@
+#pragma once
+// The JSON contract of unknot (docs/cli.md): one mapping between domain values and JSON, shared by
+// the CLI, the server and the exports so they can never disagree.
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "catalog/catalog.hpp"
+#include "planning/plan.hpp"
+#include "progress/progress.hpp"
+#include "screening/screening.hpp"
+#include "session/events.hpp"
+
+namespace unknot::json {
+
+namespace bj = boost::json;
+
+// --- in (validated; InputError names the field path) ---
+Answers answers_from_json(const bj::value& v, const std::string& path);       // {"answers": {...}}
+Profile profile_from_json(const bj::value& v, const Catalog& catalog);        // the profile file
+Plan plan_from_json(const bj::value& v, const Catalog& catalog);              // `unknot plan --json` output
+Event event_from_json(const bj::value& v, const std::string& path);           // one replay line
+
+// --- out ---
+bj::value to_json(const ScreeningResult& r);
+bj::value to_json(const Plan& p);
+bj::value to_json(const PlanItem& i);
+bj::value technique_summary(const Technique& t);  // the `techniques --json` element
+bj::value to_json(const Technique& t, const Catalog& c);
+bj::value to_json(const Stretch& s);
+bj::value to_json(const Article& a);
+bj::value to_json(const HoldRecord& h);
+bj::value to_json(const VisitRecord& v);
+bj::value to_json(const Cue& c);
+bj::value to_json(const Progress& p);
+bj::value to_json(const SessionSummary& s);
+
+// Content files from a directory (data/); unreadable files are InputError with the path.
+std::vector<ContentFile> read_content_dir(const std::string& dir);
+
+}  // namespace unknot::json

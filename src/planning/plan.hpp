@@ -1,0 +1,71 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "screening/screening.hpp"
+
+namespace unknot {
+
+enum class Context { warm_up, cool_down, daily };
+std::string_view to_string(Context c);
+std::optional<Context> parse_context(std::string_view s);
+
+struct Profile {
+    Answers answers;
+    std::vector<std::string> targets;  // muscle or region ids, optionally ":left"/":right"
+    int minutes = 15;
+    std::vector<std::string> tools{"foam_roller"};
+    Context context = Context::daily;
+    // Hold times learned from this person's own release times (progress), per muscle id.
+    std::map<std::string, int> learned_hold_s;
+};
+
+// The corrective continuum's phases, in the only order they may run.
+enum class PhaseKind { inhibit, lengthen };
+std::string_view to_string(PhaseKind p);
+
+enum class ItemKind { smr, stretch };
+std::string_view to_string(ItemKind k);
+
+struct PlanItem {
+    ItemKind kind = ItemKind::smr;
+    std::string id;                 // technique or stretch id
+    std::string name;
+    std::optional<Side> side;
+    std::vector<std::string> muscles, regions;
+    std::vector<std::string> targets;  // which of the person's targets this item serves
+    std::string tool;               // smr only
+    int roll_s = 0;                 // smr: slow search time before the hold
+    int hold_min_s = 0, hold_max_s = 0;  // smr: the tender-spot hold range
+    int hold_target_s = 0;          // smr: planned hold; stretch: hold per set
+    int sets = 1;
+    int seconds = 0;                // time estimate for the item, positioning included
+};
+
+struct Phase {
+    PhaseKind phase;
+    std::vector<PlanItem> items;
+};
+
+struct Dropped {
+    std::string target;
+    std::string reason;
+};
+
+struct Plan {
+    ScreeningResult screening;
+    Context context = Context::daily;
+    int budget_seconds = 0;
+    int total_seconds = 0;
+    std::vector<Phase> phases;
+    std::vector<Dropped> dropped;
+    std::vector<std::string> notes;
+};
+
+// The whole planner: validates the profile (InputError names the field), screens, picks
+// techniques and stretches, fits the time budget by dropping the lowest-priority targets.
+Plan make_plan(const Profile& profile, const Catalog& catalog);
+
+}  // namespace unknot

@@ -1,0 +1,310 @@
+// The planner: profile -> plan. Safety rules are enforced here and re-checked by property tests:
+// refer => nothing planned; excluded regions never rolled; holds inside 30-90 s; inhibit before
+// lengthen; per-side techniques on both sides unless one is excluded or the target names one.
+#include <algorithm>
+#include <set>
+
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "planning/plan.hpp"
+#include "planning/targets.hpp"
+#include "planning/timing.hpp"
+
+namespace unknot {
+
+std::string_view to_string(Context c) {
+    switch (c) {
+        case Context::warm_up: return "warm_up";
+        case Context::cool_down: return "cool_down";
+        case Context::daily: return "daily";
+    }
+    return "daily";
+}
+
+std::optional<Context> parse_context(std::string_view s) {
+    if (s == "warm_up") return Context::warm_up;
+    if (s == "cool_down") return Context::cool_down;
+    if (s == "daily") return Context::daily;
+    return std::nullopt;
+}
+
+std::string_view to_string(PhaseKind p) { return p == PhaseKind::inhibit ? "inhibit" : "lengthen"; }
+std::string_view to_string(ItemKind k) { return k == ItemKind::smr ? "smr" : "stretch"; }
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+    if (!contains(v, s)) v.push_back(s);
+}
+
+// One technique chosen for one or more targets, before it becomes per-side items.
+struct Unit {
+    const Technique* technique = nullptr;
+    std::string tool;
+    std::vector<std::string> muscles;  // asked muscles this technique covers
+    std::vector<std::string> targets;
+    std::vector<std::optional<Side>> sides;  // {nullopt} for unsided techniques
+    std::vector<PlanItem> smr, stretches;
+    int seconds() const {
+        int s = 0;
+        for (const auto& i : smr) s += i.seconds;
+        for (const auto& i : stretches) s += i.seconds;
+        return s;
+    }
+};
+
+class Planner {
+public:
+    Planner(const Profile& p, const Catalog& c) : p_(p), c_(c) {}
+
+    Plan run() {
+        validate();
+        plan_.screening = screen(p_.answers, c_);
+        plan_.context = p_.context;
+        plan_.budget_seconds = p_.minutes * 60;
+        if (plan_.screening.verdict == Verdict::refer) {
+            for (const auto& t : p_.targets) plan_.dropped.push_back({t, "screening says do not roll: see a medical professional first"});
+            plan_.notes.push_back("Nothing to roll today. Please talk to a doctor or physiotherapist before foam rolling.");
+            return plan_;
+        }
+        for (std::size_t i = 0; i < p_.targets.size(); ++i) choose(resolve_target(p_.targets[i], i, c_));
+        cap_techniques();
+        for (auto& u : units_) build_items(u);
+        fit_budget();
+        assemble();
+        return plan_;
+    }
+
+private:
+    void validate() {
+        if (p_.targets.empty())
+            throw InputError("targets", "list at least one muscle or region to work on, e.g. [\"calf\", \"hamstrings\"]");
+        if (p_.minutes < 1 || p_.minutes > 240) throw InputError("minutes", "must be a whole number of minutes from 1 to 240");
+        if (p_.tools.empty()) throw InputError("tools", "list at least one tool, e.g. [\"foam_roller\"]");
+        for (std::size_t i = 0; i < p_.tools.size(); ++i)
+            if (!c_.tool(p_.tools[i]))
+                throw InputError("tools[" + std::to_string(i) + "]", "unknown tool `" + p_.tools[i] + "`" + did_you_mean(nearest(p_.tools[i], c_.tool_ids())));
+        for (const auto& [m, s] : p_.learned_hold_s)
+            if (!c_.muscle(m)) throw InputError("learned_hold_s." + m, "unknown muscle");
+    }
+
+    bool needs_floor(const Technique& t, const Tool& tool) const {
+        return tool.needs_floor || (t.needs_floor && !tool.held_in_hand);
+    }
+
+    // The tool to use: the screening's preferences first, then the person's own order.
+    std::string pick_tool(const Technique& t) const {
+        std::vector<std::string> order = plan_.screening.prefer_tools;
+        for (const auto& x : p_.tools) add_unique(order, x);
+        for (const auto& id : order) {
+            if (!contains(p_.tools, id) || !contains(t.tools, id)) continue;
+            if (plan_.screening.no_floor && needs_floor(t, *c_.tool(id))) continue;
+            return id;
+        }
+        return {};
+    }
+
+    std::vector<std::optional<Side>> allowed_sides(const Technique& t, std::optional<Side> only) const {
+        const auto& s = plan_.screening;
+        auto excluded = [&](std::optional<Side> side) {
+            return std::any_of(t.regions.begin(), t.regions.end(), [&](const std::string& g) { return s.excludes(g, side); });
+        };
+        std::vector<std::optional<Side>> out;
+        if (!t.per_side) {
+            if (!excluded(std::nullopt)) out.push_back(std::nullopt);
+            return out;
+        }
+        for (Side side : {Side::left, Side::right})
+            if ((!only || *only == side) && !excluded(side)) out.push_back(side);
+        return out;
+    }
+
+    void drop(const std::string& target, std::string reason) {
+        for (const auto& d : plan_.dropped)
+            if (d.target == target && d.reason == reason) return;
+        plan_.dropped.push_back({target, std::move(reason)});
+    }
+
+    // Greedy cover: the technique that covers most of the target's muscles first.
+    void choose(const Target& target) {
+        std::vector<std::string> left;
+        for (const auto& m : target.muscles) {
+            bool has_any = std::any_of(c_.techniques().begin(), c_.techniques().end(),
+                                       [&](const Technique& t) { return contains(t.muscles, m); });
+            if (has_any) left.push_back(m);
+            else if (!target.is_region) drop(target.asked, "no safe way to roll " + c_.muscle(m)->name + "; stretch it or ask a trainer");
+        }
+        if (left.empty() && target.is_region) drop(target.asked, "nothing in this region is rolled safely: " + c_.region(target.muscles.empty() ? target.asked : c_.muscle(target.muscles[0])->regions[0])->why_not);
+        std::string blocked;
+        while (!left.empty()) {
+            const Technique* best = nullptr;
+            std::size_t best_n = 0;
+            std::string best_tool;
+            std::vector<std::optional<Side>> best_sides;
+            for (const auto& t : c_.techniques()) {
+                auto n = static_cast<std::size_t>(std::count_if(left.begin(), left.end(), [&](const std::string& m) { return contains(t.muscles, m); }));
+                if (n <= best_n) continue;
+                auto tool = pick_tool(t);
+                if (tool.empty()) {
+                    blocked = "none of your tools (" + join(p_.tools, ", ") + ") works for " + t.name + (plan_.screening.no_floor ? " off the floor" : "");
+                    continue;
+                }
+                auto sides = allowed_sides(t, target.side);
+                if (sides.empty()) {
+                    std::vector<std::string> where;
+                    for (const auto& g : t.regions) where.push_back(c_.region(g)->name);
+                    blocked = "the screening excludes " + join(where, ", ") + (target.side ? " (" + std::string(to_string(*target.side)) + ")" : "");
+                    continue;
+                }
+                best = &t, best_n = n, best_tool = tool, best_sides = sides;
+            }
+            if (!best) {
+                drop(target.asked, blocked.empty() ? "no technique fits" : blocked);
+                return;
+            }
+            std::vector<std::string> covered;
+            std::erase_if(left, [&](const std::string& m) {
+                if (!contains(best->muscles, m)) return false;
+                covered.push_back(m);
+                return true;
+            });
+            merge(target.asked, *best, best_tool, covered, best_sides);
+        }
+    }
+
+    void merge(const std::string& target, const Technique& t, const std::string& tool, const std::vector<std::string>& muscles,
+               const std::vector<std::optional<Side>>& sides) {
+        auto it = std::find_if(units_.begin(), units_.end(), [&](const Unit& u) { return u.technique == &t; });
+        if (it == units_.end()) {
+            units_.push_back(Unit{&t, tool, {}, {}, {}, {}, {}});
+            it = units_.end() - 1;
+        }
+        for (const auto& m : muscles) add_unique(it->muscles, m);
+        add_unique(it->targets, target);
+        for (auto s : sides)
+            if (std::find(it->sides.begin(), it->sides.end(), s) == it->sides.end()) it->sides.push_back(s);
+        std::sort(it->sides.begin(), it->sides.end());
+    }
+
+    void cap_techniques() {
+        auto cap = static_cast<std::size_t>(timing::max_techniques(p_.context));
+        if (units_.size() <= cap) return;
+        for (std::size_t i = cap; i < units_.size(); ++i)
+            for (const auto& t : units_[i].targets)
+                drop(t, "a " + std::string(to_string(p_.context)) + " works best with 1 to 3 muscle groups; this one is left for another day");
+        units_.resize(cap);
+        plan_.notes.push_back("Warm-ups and cool-downs cover at most 3 muscle groups (NASM).");
+    }
+
+    int hold_target(const Unit& u) const {
+        int hold = timing::default_hold_s(p_.context);
+        int learned = 0;
+        for (const auto& m : u.technique->muscles) {
+            auto it = p_.learned_hold_s.find(m);
+            if (it != p_.learned_hold_s.end()) learned = std::max(learned, it->second);
+        }
+        if (learned) hold = learned;
+        return std::clamp(hold, u.technique->hold_min_s, u.technique->hold_max_s);
+    }
+
+    void build_items(Unit& u) {
+        const Technique& t = *u.technique;
+        for (auto side : u.sides) {
+            PlanItem i;
+            i.kind = ItemKind::smr;
+            i.id = t.id, i.name = t.name, i.side = side;
+            i.muscles = t.muscles, i.regions = t.regions, i.targets = u.targets, i.tool = u.tool;
+            i.roll_s = timing::roll_s(p_.context);
+            i.hold_min_s = t.hold_min_s, i.hold_max_s = t.hold_max_s;
+            i.hold_target_s = hold_target(u);
+            i.sets = 1;
+            i.seconds = (timing::position_s + i.roll_s + i.hold_target_s) * i.sets;
+            u.smr.push_back(std::move(i));
+        }
+        for (const Stretch* s : pick_stretches(u)) {
+            std::vector<std::optional<Side>> sides;
+            if (s->per_side) {
+                for (auto side : u.sides)
+                    if (side) sides.push_back(side);
+                if (sides.empty()) sides = {Side::left, Side::right};
+            } else {
+                sides.push_back(std::nullopt);
+            }
+            for (auto side : sides) {
+                auto key = s->id + ":" + (side ? std::string(to_string(*side)) : "");
+                if (!stretched_.insert(key).second) continue;
+                PlanItem i;
+                i.kind = ItemKind::stretch;
+                i.id = s->id, i.name = s->name, i.side = side;
+                i.muscles = s->muscles, i.regions = s->regions, i.targets = u.targets;
+                i.hold_target_s = plan_.screening.older_adult ? s->hold_s_older_adult : s->hold_s;
+                i.sets = 1;
+                i.seconds = (timing::position_s + i.hold_target_s) * i.sets;
+                u.stretches.push_back(std::move(i));
+            }
+        }
+    }
+
+    // Stretches that lengthen what was inhibited: fewest stretches covering the unit's muscles.
+    std::vector<const Stretch*> pick_stretches(const Unit& u) {
+        std::vector<std::string> left = u.muscles;
+        std::vector<const Stretch*> out;
+        while (!left.empty()) {
+            const Stretch* best = nullptr;
+            std::size_t best_n = 0;
+            for (const auto& s : c_.stretches()) {
+                if (plan_.screening.no_floor && s.needs_floor) continue;
+                auto n = static_cast<std::size_t>(std::count_if(left.begin(), left.end(), [&](const std::string& m) { return contains(s.muscles, m); }));
+                if (n > best_n) best = &s, best_n = n;
+            }
+            if (!best) {
+                std::vector<std::string> names;
+                for (const auto& m : left) names.push_back(c_.muscle(m)->name);
+                plan_.notes.push_back("No stretch off the floor for " + join(names, ", ") + "; ask a trainer for a standing option.");
+                break;
+            }
+            std::erase_if(left, [&](const std::string& m) { return contains(best->muscles, m); });
+            out.push_back(best);
+        }
+        return out;
+    }
+
+    // Lowest priority = last target asked for: drop whole units from the end until it fits.
+    void fit_budget() {
+        int total = 0;
+        for (const auto& u : units_) total += u.seconds();
+        while (!units_.empty() && total > plan_.budget_seconds) {
+            const Unit& u = units_.back();
+            total -= u.seconds();
+            for (const auto& t : u.targets)
+                drop(t, "does not fit in " + std::to_string(p_.minutes) + " min (" + u.technique->name + " needs about " +
+                            std::to_string((u.seconds() + 59) / 60) + " min)");
+            units_.pop_back();
+        }
+    }
+
+    void assemble() {
+        Phase inhibit{PhaseKind::inhibit, {}}, lengthen{PhaseKind::lengthen, {}};
+        for (auto& u : units_) {
+            for (auto& i : u.smr) inhibit.items.push_back(std::move(i));
+            for (auto& i : u.stretches) lengthen.items.push_back(std::move(i));
+        }
+        for (const auto& i : inhibit.items) plan_.total_seconds += i.seconds;
+        for (const auto& i : lengthen.items) plan_.total_seconds += i.seconds;
+        if (!inhibit.items.empty()) plan_.phases.push_back(std::move(inhibit));
+        if (!lengthen.items.empty()) plan_.phases.push_back(std::move(lengthen));
+    }
+
+    const Profile& p_;
+    const Catalog& c_;
+    Plan plan_;
+    std::vector<Unit> units_;
+    std::set<std::string> stretched_;
+};
+
+}  // namespace
+
+Plan make_plan(const Profile& profile, const Catalog& catalog) { return Planner(profile, catalog).run(); }
+
+}  // namespace unknot

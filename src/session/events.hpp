@@ -1,0 +1,85 @@
+#pragma once
+// What a person does during a guided session, and what the engine says and records back.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/side.hpp"
+#include "planning/plan.hpp"
+
+namespace unknot {
+
+enum class EventType {
+    start,        // begin the session
+    in_position,  // ready: start rolling (or start the stretch)
+    found,        // tender spot found: hold (needs tenderness 0-10)
+    eased,        // discomfort eased: end the hold (tenderness 0-10)
+    too_painful,  // ends a hold early and asks for lighter pressure
+    next,         // this side or item is done
+    skip,         // leave this side or item out
+    pause,
+    resume,
+    quit,
+    tick,         // time passes; nothing else happens
+};
+std::string_view to_string(EventType t);
+std::optional<EventType> parse_event_type(std::string_view s);
+
+struct Event {
+    EventType type = EventType::tick;
+    std::int64_t t_ms = 0;              // milliseconds since the session began (injected clock)
+    std::optional<int> tenderness;      // found / eased
+};
+
+enum class State { ready, positioning, rolling, holding, eased, stretching, paused, done };
+std::string_view to_string(State s);
+
+enum class HoldOutcome { eased, too_painful, timed_out, stopped };
+std::string_view to_string(HoldOutcome o);
+std::optional<HoldOutcome> parse_hold_outcome(std::string_view s);
+
+// One tender spot held: the unit of progress.
+struct HoldRecord {
+    int item = 0;                 // index into the plan's flattened items
+    std::string technique;
+    std::optional<Side> side;
+    std::vector<std::string> muscles;
+    int spot = 1;                 // 1st, 2nd ... tender spot on this side
+    std::int64_t found_ms = 0, ended_ms = 0;
+    int hold_s = 0;               // active seconds held (pauses excluded): the release time when eased
+    int tenderness_start = 0;
+    std::optional<int> tenderness_end;
+    HoldOutcome outcome = HoldOutcome::eased;
+};
+
+enum class VisitOutcome { done, skipped, stopped };
+std::string_view to_string(VisitOutcome o);
+std::optional<VisitOutcome> parse_visit_outcome(std::string_view s);
+
+// One plan item (one side) worked through, with how many tender spots it had.
+struct VisitRecord {
+    int item = 0;
+    ItemKind kind = ItemKind::smr;
+    std::string id;
+    std::optional<Side> side;
+    std::vector<std::string> muscles;
+    VisitOutcome outcome = VisitOutcome::done;
+    int spots = 0;
+    std::int64_t started_ms = 0, ended_ms = 0;
+};
+
+struct Cue {
+    std::string id, text;
+    std::int64_t at_ms = 0;
+};
+
+// What one event (or the passing of time) produced.
+struct Output {
+    std::vector<Cue> cues;
+    std::vector<HoldRecord> holds;
+    std::vector<VisitRecord> visits;
+    std::optional<std::string> rejected;  // the event did not apply here; why
+};
+
+}  // namespace unknot

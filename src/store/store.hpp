@@ -1,0 +1,51 @@
+#pragma once
+// Where sessions and hold records live. One interface, shaped for SQLite now and PostgreSQL
+// later: callers see records and summaries, never SQL or connections.
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "progress/progress.hpp"
+#include "session/events.hpp"
+
+namespace unknot {
+
+// A database problem a person can act on (locked, corrupt, unwritable): exit 2 / HTTP 503.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct NewSession {
+    std::int64_t started_unix_ms = 0;
+    int day = 0;            // local calendar day, days since 1970-01-01
+    std::string plan_json;  // the plan as run, so history can show it later
+};
+
+struct SessionInfo {
+    std::int64_t id = 0;
+    std::int64_t started_unix_ms = 0, ended_unix_ms = 0;
+    int day = 0;
+    std::string status;     // open, done, stopped
+    int holds = 0, visits = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual std::int64_t begin_session(const NewSession& s) = 0;
+    // Durable on return: a crash after this call never loses the record.
+    virtual void save_hold(std::int64_t session, const HoldRecord& h) = 0;
+    virtual void save_visit(std::int64_t session, const VisitRecord& v) = 0;
+    virtual void end_session(std::int64_t session, std::int64_t ended_unix_ms, const std::string& status) = 0;
+    virtual std::vector<SessionInfo> list_sessions() = 0;          // newest first
+    virtual std::vector<SessionSummary> session_summaries() = 0;   // oldest first, with records
+    virtual std::vector<HoldRecord> holds(std::int64_t session) = 0;
+    virtual std::string integrity_check() = 0;                     // "ok" when healthy
+};
+
+std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+
+}  // namespace unknot
