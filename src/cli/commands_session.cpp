@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/recorder.hpp"
+#include "cli/terminal.hpp"
 #include "codec/codec.hpp"
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
@@ -156,6 +157,7 @@ void add_session_commands(CLI::App& app, Context& ctx, int& code) {
             code = replay(plan, text, catalog, ctx.store(), replay_file, at, as_json);
         } else {
             if (as_json || !at.empty()) throw InputError("--json/--at", "only apply with --replay");
+            if (!is_terminal()) throw InputError("session", "a live session needs a terminal; use --replay FILE for scripted runs");
             auto start = parse_at("");
             auto session = ctx.store().begin_session({start.unix_ms, start.day, text});
             code = run_live_session(plan, catalog, ctx.store(), session);

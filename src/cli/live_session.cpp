@@ -7,7 +7,6 @@
 #include "cli/app.hpp"
 #include "cli/recorder.hpp"
 #include "cli/terminal.hpp"
-#include "common/error.hpp"
 
 namespace unknot::cli {
 
@@ -88,7 +87,6 @@ void render(const Engine& engine, const std::string& cue, Ask ask, const std::st
 }  // namespace
 
 int run_live_session(const Plan& plan, const Catalog& catalog, Store& store, std::int64_t session) {
-    if (!is_terminal()) throw InputError("session", "a live session needs a terminal; use --replay FILE for scripted runs");
     install_interrupt_handlers();
     Engine engine(plan, catalog);
     Recorder rec(store, session);

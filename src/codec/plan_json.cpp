@@ -72,13 +72,18 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog) {
     for (std::size_t pi = 0; pi < arr.size(); ++pi) {
         auto ppath = index("phases", pi);
         const auto& po = as_object(arr[pi], ppath);
-        auto name = as_string(po.contains("phase") ? po.at("phase") : bj::value(), child(ppath, "phase"));
+        auto required = [&](std::string_view k) -> const bj::value& {
+            auto* x = po.if_contains(k);
+            if (!x) throw InputError(child(ppath, k), "missing");
+            return *x;
+        };
+        auto name = as_string(required("phase"), child(ppath, "phase"));
         Phase ph{name == "inhibit" ? PhaseKind::inhibit : PhaseKind::lengthen, {}};
         if (name != "inhibit" && name != "lengthen") throw InputError(child(ppath, "phase"), "must be inhibit or lengthen");
         if (ph.phase == PhaseKind::inhibit && seen_lengthen) throw InputError(child(ppath, "phase"), "inhibit (rolling) must come before lengthen (stretching)");
         seen_lengthen = seen_lengthen || ph.phase == PhaseKind::lengthen;
         auto ipath0 = child(ppath, "items");
-        const auto& items = as_array(po.contains("items") ? po.at("items") : bj::value(), ipath0);
+        const auto& items = as_array(required("items"), ipath0);
         for (std::size_t ii = 0; ii < items.size(); ++ii) {
             auto ipath = index(ipath0, ii);
             const auto& io = as_object(items[ii], ipath);

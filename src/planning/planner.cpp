@@ -135,7 +135,10 @@ private:
             if (has_any) left.push_back(m);
             else if (!target.is_region) drop(target.asked, "no safe way to roll " + c_.muscle(m)->name + "; stretch it or ask a trainer");
         }
-        if (left.empty() && target.is_region) drop(target.asked, "nothing in this region is rolled safely: " + c_.region(target.muscles.empty() ? target.asked : c_.muscle(target.muscles[0])->regions[0])->why_not);
+        if (left.empty() && target.is_region) {
+            const Region* g = c_.region(target.id);
+            drop(target.asked, g->rollable ? "no rolling technique reaches the " + g->name + " yet" : "never rolled: " + g->why_not);
+        }
         std::string blocked;
         while (!left.empty()) {
             const Technique* best = nullptr;

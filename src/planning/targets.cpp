@@ -12,7 +12,7 @@ Target resolve_target(const std::string& asked, std::size_t index, const Catalog
     auto ref = parse_region_ref(asked);  // same "id[:side]" shape for muscles and regions
     if (!ref || !is_id(ref->region))
         throw InputError(where, "`" + asked + "` must be a muscle or region id, optionally followed by :left or :right");
-    Target t{asked, {}, ref->side, false};
+    Target t{asked, ref->region, {}, ref->side, false};
     if (const Muscle* m = catalog.muscle(ref->region)) {
         if (t.side && !m->sided) throw InputError(where, "`" + m->id + "` has no left or right side");
         t.muscles.push_back(m->id);

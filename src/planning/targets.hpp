@@ -10,6 +10,7 @@ namespace unknot {
 
 struct Target {
     std::string asked;                 // as written in the profile
+    std::string id;                    // the muscle or region id, without a side
     std::vector<std::string> muscles;  // muscles it names (a region names all of its muscles)
     std::optional<Side> side;          // only this side, if given
     bool is_region = false;
