@@ -68,6 +68,17 @@ std::vector<std::string> words(const std::string& s) {
     return w;
 }
 
+// The expectation text after its first n words ("dropped calf no tool fits" -> "no tool fits").
+std::string after_words(const std::string& s, std::size_t n) {
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        pos = s.find_first_not_of(' ', pos);
+        pos = s.find(' ', pos);
+        if (pos == std::string::npos) return {};
+    }
+    return std::string(trim(s.substr(pos)));
+}
+
 std::string str(const bj::value& v) { return v.is_string() ? std::string(v.get_string()) : bj::serialize(v); }
 
 bool list_has(const bj::value& list, const std::string& s) {
@@ -114,7 +125,7 @@ std::string check(const std::string& expect, const bj::value& out, const std::st
         if (error_where.empty()) return "expected an input error at " + w[1] + ", but the input was accepted";
         if (error_where.find(w[1]) == std::string::npos) return "expected the error at " + w[1] + ", got: " + error_text;
         if (w.size() > 2) {
-            auto rest = expect.substr(expect.find(w[2]));
+            auto rest = after_words(expect, 2);
             if (error_text.find(rest) == std::string::npos) return "error text lacks `" + rest + "`: " + error_text;
         }
         return {};
@@ -188,7 +199,7 @@ std::string check(const std::string& expect, const bj::value& out, const std::st
         for (const auto& d : out.at("dropped").as_array())
             if (str(d.at("target")) == w[1]) {
                 if (w.size() < 3) return {};
-                auto text = expect.substr(expect.find(w[2]));
+                auto text = after_words(expect, 2);
                 return fail_if(str(d.at("reason")).find(text) == std::string::npos, "dropped for: " + str(d.at("reason")));
             }
         return w[1] + " was not dropped";

@@ -33,7 +33,8 @@ std::vector<Record> parse_records(std::string_view text, const std::string& file
         if (line.front() == ' ' || line.front() == '\t') {
             if (!cur) throw InputError(where, "an indented line continues a field, but there is no field above it");
             auto& f = cur->fields.back();
-            f.value += (f.value.empty() ? "" : " ") + std::string(trim(line));
+            if (!f.value.empty()) f.value += ' ';
+            f.value.append(trim(line));
             continue;
         }
         auto colon = line.find(':');

@@ -2,6 +2,7 @@
 // refer => nothing planned; excluded regions never rolled; holds inside 30-90 s; inhibit before
 // lengthen; per-side techniques on both sides unless one is excluded or the target names one.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "common/error.hpp"
@@ -45,6 +46,7 @@ struct Unit {
     std::vector<std::string> muscles;  // asked muscles this technique covers
     std::vector<std::string> targets;
     std::vector<std::optional<Side>> sides;  // {nullopt} for unsided techniques
+    std::map<std::optional<Side>, std::vector<std::string>> served;  // targets served on each side
     std::vector<PlanItem> smr, stretches;
     int seconds() const {
         int s = 0;
@@ -105,10 +107,23 @@ private:
         return {};
     }
 
-    std::vector<std::optional<Side>> allowed_sides(const Technique& t, std::optional<Side> only) const {
+    // The place the person asked about is itself excluded on that side: a region target, or a
+    // muscle all of whose regions are excluded. Then no technique may reach it from elsewhere.
+    bool target_excluded(const Target& target, std::optional<Side> side) const {
         const auto& s = plan_.screening;
+        if (target.is_region) return s.excludes(target.id, side);
+        const Muscle* m = c_.muscle(target.id);
+        return std::all_of(m->regions.begin(), m->regions.end(), [&](const std::string& g) { return s.excludes(g, side); });
+    }
+
+    // Sides a technique may be rolled on for this target: neither the roller's regions nor the
+    // target's own place excluded, and only the side the person named, if any.
+    std::vector<std::optional<Side>> allowed_sides(const Technique& t, const Target& target) const {
+        const auto& s = plan_.screening;
+        auto only = target.side;
         auto excluded = [&](std::optional<Side> side) {
-            return std::any_of(t.regions.begin(), t.regions.end(), [&](const std::string& g) { return s.excludes(g, side); });
+            return target_excluded(target, side) ||
+                   std::any_of(t.regions.begin(), t.regions.end(), [&](const std::string& g) { return s.excludes(g, side); });
         };
         std::vector<std::optional<Side>> out;
         if (!t.per_side) {
@@ -128,6 +143,10 @@ private:
 
     // Greedy cover: the technique that covers most of the target's muscles first.
     void choose(const Target& target) {
+        if (target.is_region && !c_.region(target.id)->rollable) {
+            drop(target.asked, "never rolled: " + c_.region(target.id)->why_not);
+            return;
+        }
         std::vector<std::string> left;
         for (const auto& m : target.muscles) {
             bool has_any = std::any_of(c_.techniques().begin(), c_.techniques().end(),
@@ -153,10 +172,12 @@ private:
                     blocked = "none of your tools (" + join(p_.tools, ", ") + ") works for " + t.name + (plan_.screening.no_floor ? " off the floor" : "");
                     continue;
                 }
-                auto sides = allowed_sides(t, target.side);
+                auto sides = allowed_sides(t, target);
                 if (sides.empty()) {
                     std::vector<std::string> where;
-                    for (const auto& g : t.regions) where.push_back(c_.region(g)->name);
+                    if (target.is_region) where.push_back(c_.region(target.id)->name);
+                    for (const auto& g : t.regions)
+                        if (!target.is_region || g != target.id) where.push_back(c_.region(g)->name);
                     blocked = "the screening excludes " + join(where, ", ") + (target.side ? " (" + std::string(to_string(*target.side)) + ")" : "");
                     continue;
                 }
@@ -180,13 +201,16 @@ private:
                const std::vector<std::optional<Side>>& sides) {
         auto it = std::find_if(units_.begin(), units_.end(), [&](const Unit& u) { return u.technique == &t; });
         if (it == units_.end()) {
-            units_.push_back(Unit{&t, tool, {}, {}, {}, {}, {}});
+            units_.push_back(Unit{&t, tool, {}, {}, {}, {}, {}, {}});
             it = units_.end() - 1;
         }
         for (const auto& m : muscles) add_unique(it->muscles, m);
         add_unique(it->targets, target);
-        for (auto s : sides)
+        for (auto s : sides) {
             if (std::find(it->sides.begin(), it->sides.end(), s) == it->sides.end()) it->sides.push_back(s);
+            auto& served = it->served[s];
+            add_unique(served, target);
+        }
         std::sort(it->sides.begin(), it->sides.end());
     }
 
@@ -217,7 +241,7 @@ private:
             PlanItem i;
             i.kind = ItemKind::smr;
             i.id = t.id, i.name = t.name, i.side = side;
-            i.muscles = t.muscles, i.regions = t.regions, i.targets = u.targets, i.tool = u.tool;
+            i.muscles = t.muscles, i.regions = t.regions, i.targets = u.served.at(side), i.tool = u.tool;
             i.roll_s = timing::roll_s(p_.context);
             i.hold_min_s = t.hold_min_s, i.hold_max_s = t.hold_max_s;
             i.hold_target_s = hold_target(u);
@@ -240,7 +264,8 @@ private:
                 PlanItem i;
                 i.kind = ItemKind::stretch;
                 i.id = s->id, i.name = s->name, i.side = side;
-                i.muscles = s->muscles, i.regions = s->regions, i.targets = u.targets;
+                i.muscles = s->muscles, i.regions = s->regions;
+                i.targets = u.served.contains(side) ? u.served.at(side) : u.targets;
                 i.hold_target_s = plan_.screening.older_adult ? s->hold_s_older_adult : s->hold_s;
                 i.sets = 1;
                 i.seconds = (timing::position_s + i.hold_target_s) * i.sets;

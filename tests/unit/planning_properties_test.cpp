@@ -150,6 +150,19 @@ TEST(PlanningProperties, SafetyInvariantsHoldOverRandomProfiles) {
                 ASSERT_FALSE(independent.excludes(g, i->side)) << i->id << " rolls excluded region " << g;
             }
             ASSERT_EQ(t->per_side, i->side.has_value());
+            ASSERT_FALSE(i->targets.empty()) << i->id << " serves no target";
+            for (const auto& asked : i->targets) {
+                auto ref = parse_region_ref(asked);
+                if (const Region* g = c.region(ref->region)) {
+                    ASSERT_TRUE(g->rollable) << "a never-rolled region was planned: " << asked;
+                    ASSERT_FALSE(independent.excludes(g->id, i->side)) << i->id << " reaches excluded target " << asked;
+                } else {
+                    const Muscle* m = c.muscle(ref->region);
+                    bool all_excluded = std::all_of(m->regions.begin(), m->regions.end(),
+                                                    [&](const std::string& r) { return independent.excludes(r, i->side); });
+                    ASSERT_FALSE(all_excluded) << i->id << " reaches muscle " << asked << " whose place is excluded";
+                }
+            }
             ASSERT_NE(std::find(p.tools.begin(), p.tools.end(), i->tool), p.tools.end()) << "tool not owned: " << i->tool;
             ASSERT_NE(std::find(t->tools.begin(), t->tools.end(), i->tool), t->tools.end()) << "tool does not fit " << t->id;
             if (independent.no_floor) {

@@ -64,9 +64,9 @@ Plan plan_of(std::vector<PlanItem> inhibit, std::vector<PlanItem> lengthen = {})
 }
 
 // Drives an Engine and keeps everything it said and recorded.
-class Run {
+class Drive {
 public:
-    explicit Run(const Plan& plan) : engine_(plan, test::catalog()) {}
+    explicit Drive(const Plan& plan) : engine_(plan, test::catalog()) {}
 
     const Output& send(EventType type, std::int64_t t_ms, std::optional<int> tenderness = std::nullopt) {
         last_ = engine_.handle(Event{type, t_ms, tenderness});
@@ -125,7 +125,7 @@ Plan calves_both_sides_then_hamstrings() {
 }
 
 // Start, get into position and find a tender spot at `found_at`: the common opening.
-void start_and_hold(Run& r, std::int64_t found_at, int tenderness = 6) {
+void start_and_hold(Drive& r, std::int64_t found_at, int tenderness = 6) {
     ASSERT_FALSE(r.send(EventType::start, 0).rejected);
     ASSERT_FALSE(r.send(EventType::in_position, s_ms(5)).rejected);
     ASSERT_FALSE(r.send(EventType::found, found_at, tenderness).rejected);
@@ -139,7 +139,7 @@ TEST(SessionEngine, WalksThroughEveryStateToDone) {
     const auto* upper_back = test::catalog().technique("thoracic_spine_roll");
     ASSERT_NE(calves, nullptr);
     ASSERT_NE(upper_back, nullptr);
-    Run r(plan_of({smr_item("calves_roll", Side::left), smr_item("calves_roll", Side::right), smr_item("thoracic_spine_roll", std::nullopt)},
+    Drive r(plan_of({smr_item("calves_roll", Side::left), smr_item("calves_roll", Side::right), smr_item("thoracic_spine_roll", std::nullopt)},
                   {stretch_item("wall_calf_stretch_straight_knee", Side::left)}));
     EXPECT_EQ(r.state(), State::ready);
     EXPECT_EQ(r.snapshot().item, -1);
@@ -241,7 +241,7 @@ TEST(SessionEngine, PlanFromThePlannerRunsBothSidesThenStretchesToSessionDone) {
     profile.targets = {"calf"};
     profile.minutes = 30;
     Plan plan = make_plan(profile, test::catalog());
-    Run r(plan);
+    Drive r(plan);
     const Engine reference(plan, test::catalog());
     const auto& items = reference.items();
     ASSERT_GE(items.size(), 3u);
@@ -278,7 +278,7 @@ TEST(SessionEngine, PlanFromThePlannerRunsBothSidesThenStretchesToSessionDone) {
 // --- holds ------------------------------------------------------------------------------------
 
 TEST(SessionEngine, EasedBeforeMinimumHoldIsRejectedWithHoldTooShort) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     const auto& early = r.send(EventType::eased, s_ms(22), 3);  // 12 s into the hold
     ASSERT_TRUE(early.rejected);
@@ -297,7 +297,7 @@ TEST(SessionEngine, EasedBeforeMinimumHoldIsRejectedWithHoldTooShort) {
 }
 
 TEST(SessionEngine, EasedAtMinimumHoldIsRecorded) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10), 7);
     const auto& ok = r.send(EventType::eased, s_ms(40), 2);  // exactly 30 s
     ASSERT_FALSE(ok.rejected) << *ok.rejected;
@@ -320,7 +320,7 @@ TEST(SessionEngine, EasedAtMinimumHoldIsRecorded) {
 }
 
 TEST(SessionEngine, HoldTimesOutAtNinetySecondsAndMovesOn) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10), 8);
     r.send(EventType::tick, s_ms(99));
     EXPECT_EQ(r.state(), State::holding);
@@ -348,7 +348,7 @@ TEST(SessionEngine, HoldTimesOutAtNinetySecondsAndMovesOn) {
 }
 
 TEST(SessionEngine, LateTickStillTimesOutAtTheNinetySecondMark) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     const auto& out = r.send(EventType::tick, s_ms(400));
     ASSERT_EQ(out.holds.size(), 1u);
@@ -367,7 +367,7 @@ TEST(SessionEngine, LateTickStillTimesOutAtTheNinetySecondMark) {
 TEST(SessionEngine, TooPainfulEndsTheHoldAndReturnsToRollingWithLighterAdvice) {
     const auto* calves = test::catalog().technique("calves_roll");
     ASSERT_NE(calves, nullptr);
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10), 9);
     const auto& out = r.send(EventType::too_painful, s_ms(22), 9);
     EXPECT_FALSE(out.rejected);
@@ -392,7 +392,7 @@ TEST(SessionEngine, TooPainfulEndsTheHoldAndReturnsToRollingWithLighterAdvice) {
 }
 
 TEST(SessionEngine, TooPainfulWithoutTendernessStillEndsTheHold) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     const auto& out = r.send(EventType::too_painful, s_ms(15));
     ASSERT_EQ(out.holds.size(), 1u);
@@ -402,7 +402,7 @@ TEST(SessionEngine, TooPainfulWithoutTendernessStillEndsTheHold) {
 }
 
 TEST(SessionEngine, NextWhileHoldingIsRejected) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     const auto& out = r.send(EventType::next, s_ms(50));
     EXPECT_TRUE(out.rejected);
@@ -412,7 +412,7 @@ TEST(SessionEngine, NextWhileHoldingIsRejected) {
 }
 
 TEST(SessionEngine, SeveralTenderSpotsOnOneSideAreNumbered) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10), 6);
     ASSERT_FALSE(r.send(EventType::eased, s_ms(45), 3).rejected);
     EXPECT_EQ(r.snapshot().spots, 1);
@@ -441,7 +441,7 @@ TEST(SessionEngine, SeveralTenderSpotsOnOneSideAreNumbered) {
 // --- input validation -------------------------------------------------------------------------
 
 TEST(SessionEngine, TendernessMustBeZeroToTen) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     r.send(EventType::start, 0);
     r.send(EventType::in_position, s_ms(1));
     for (std::optional<int> bad : {std::optional<int>{}, std::optional<int>{-1}, std::optional<int>{11}}) {
@@ -467,7 +467,7 @@ TEST(SessionEngine, TendernessMustBeZeroToTen) {
 }
 
 TEST(SessionEngine, EventsGoingBackInTimeAreRejected) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     r.send(EventType::tick, s_ms(20));
     const auto& back = r.send(EventType::eased, s_ms(19), 3);
@@ -485,7 +485,7 @@ TEST(SessionEngine, EventsGoingBackInTimeAreRejected) {
 }
 
 TEST(SessionEngine, EventsOutOfPlaceAreRejected) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     EXPECT_TRUE(r.send(EventType::in_position, 0).rejected);  // not started
     EXPECT_TRUE(r.send(EventType::quit, 0).rejected);
     EXPECT_FALSE(r.send(EventType::start, 0).rejected);
@@ -504,7 +504,7 @@ TEST(SessionEngine, EventsOutOfPlaceAreRejected) {
 // --- pause ------------------------------------------------------------------------------------
 
 TEST(SessionEngine, PauseFreezesTheHoldClock) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10), 6);
     const auto& pause = r.send(EventType::pause, s_ms(20));  // 10 s into the hold
     EXPECT_FALSE(pause.rejected);
@@ -538,7 +538,7 @@ TEST(SessionEngine, PauseFreezesTheHoldClock) {
 }
 
 TEST(SessionEngine, PausedHoldNeverTimesOutAndTimesOutNinetyActiveSecondsIn) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     r.send(EventType::pause, s_ms(70));  // 60 s held
     r.send(EventType::tick, s_ms(70 + 3600));
@@ -554,7 +554,7 @@ TEST(SessionEngine, PausedHoldNeverTimesOutAndTimesOutNinetyActiveSecondsIn) {
 }
 
 TEST(SessionEngine, SnapshotElapsedTimeStaysFrozenWhilePaused) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     r.send(EventType::pause, s_ms(20));
     EXPECT_EQ(r.snapshot().state_elapsed_ms, s_ms(10));
@@ -565,7 +565,7 @@ TEST(SessionEngine, SnapshotElapsedTimeStaysFrozenWhilePaused) {
 }
 
 TEST(SessionEngine, WhilePausedOnlyResumeAndQuitApply) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     r.send(EventType::pause, s_ms(15));
     for (auto type : {EventType::found, EventType::eased, EventType::too_painful, EventType::next, EventType::skip, EventType::in_position,
@@ -582,7 +582,7 @@ TEST(SessionEngine, WhilePausedOnlyResumeAndQuitApply) {
 }
 
 TEST(SessionEngine, QuitWhilePausedExcludesThePauseFromTheHold) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     r.send(EventType::pause, s_ms(30));  // 20 s held
     const auto& out = r.send(EventType::quit, s_ms(500));
@@ -598,7 +598,7 @@ TEST(SessionEngine, QuitWhilePausedExcludesThePauseFromTheHold) {
 // --- skip and quit ----------------------------------------------------------------------------
 
 TEST(SessionEngine, SkipWhileHoldingRecordsStoppedHoldAndSkippedVisit) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10), 6);
     const auto& out = r.send(EventType::skip, s_ms(25));
     EXPECT_FALSE(out.rejected);
@@ -616,7 +616,7 @@ TEST(SessionEngine, SkipWhileHoldingRecordsStoppedHoldAndSkippedVisit) {
 }
 
 TEST(SessionEngine, SkipWhilePositioningSkipsTheItem) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     r.send(EventType::start, 0);
     const auto& out = r.send(EventType::skip, s_ms(3));
     EXPECT_TRUE(out.holds.empty());
@@ -627,7 +627,7 @@ TEST(SessionEngine, SkipWhilePositioningSkipsTheItem) {
 }
 
 TEST(SessionEngine, QuitMidHoldRecordsStoppedHoldAndVisitAndEnds) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10), 6);
     const auto& out = r.send(EventType::quit, s_ms(30));
     EXPECT_FALSE(out.rejected);
@@ -652,7 +652,7 @@ TEST(SessionEngine, QuitMidHoldRecordsStoppedHoldAndVisitAndEnds) {
 // --- timed cues -------------------------------------------------------------------------------
 
 TEST(SessionEngine, HoldCuesFireOnceAtTheirTimes) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     const std::int64_t f = s_ms(10);
     start_and_hold(r, f);
     for (std::int64_t t = f + 500; t < f + s_ms(90); t += 500) r.send(EventType::tick, t);
@@ -667,7 +667,7 @@ TEST(SessionEngine, HoldCuesFireOnceAtTheirTimes) {
 }
 
 TEST(SessionEngine, LateTickGivesCuesTheirScheduledTimesInOrder) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     const std::int64_t f = s_ms(10);
     start_and_hold(r, f);
     const auto& out = r.send(EventType::tick, f + s_ms(25) + 700);
@@ -685,10 +685,10 @@ TEST(SessionEngine, LateTickGivesCuesTheirScheduledTimesInOrder) {
 // Replays with sparse ticks must say exactly what a live session with dense ticks says.
 TEST(SessionEngine, SparseTicksGiveTheSameRepeatingCuesAsDenseTicks) {
     const std::int64_t f = s_ms(10);
-    Run dense(calves_both_sides_then_hamstrings());
+    Drive dense(calves_both_sides_then_hamstrings());
     start_and_hold(dense, f);
     for (std::int64_t t = f + 1000; t <= f + s_ms(85); t += 1000) dense.send(EventType::tick, t);
-    Run sparse(calves_both_sides_then_hamstrings());
+    Drive sparse(calves_both_sides_then_hamstrings());
     start_and_hold(sparse, f);
     sparse.send(EventType::tick, f + s_ms(85));
     EXPECT_EQ(sparse.times_of("hold_breathe"), (std::vector<std::int64_t>{f + s_ms(20), f + s_ms(40), f + s_ms(60), f + s_ms(80)}));
@@ -699,7 +699,7 @@ TEST(SessionEngine, SparseTicksGiveTheSameRepeatingCuesAsDenseTicks) {
 TEST(SessionEngine, RollingCuesRepeatEveryTwentySeconds) {
     const auto* calves = test::catalog().technique("calves_roll");
     ASSERT_NE(calves, nullptr);
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     r.send(EventType::start, 0);
     const std::int64_t p = s_ms(4);
     r.send(EventType::in_position, p);
@@ -713,7 +713,7 @@ TEST(SessionEngine, RollingCuesRepeatEveryTwentySeconds) {
 }
 
 TEST(SessionEngine, RollingScheduleRestartsAfterAHold) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10));
     r.send(EventType::too_painful, s_ms(20));  // back to rolling at 20 s
     for (std::int64_t t = s_ms(21); t <= s_ms(45); t += 1000) r.send(EventType::tick, t);
@@ -725,7 +725,7 @@ TEST(SessionEngine, RollingScheduleRestartsAfterAHold) {
 }
 
 TEST(SessionEngine, NoTimedCuesWhilePausedAndNoneMissedAfter) {
-    Run r(calves_both_sides_then_hamstrings());
+    Drive r(calves_both_sides_then_hamstrings());
     const std::int64_t f = s_ms(10);
     start_and_hold(r, f);
     r.send(EventType::pause, f + s_ms(5));
@@ -742,7 +742,7 @@ TEST(SessionEngine, NoTimedCuesWhilePausedAndNoneMissedAfter) {
 // --- stretches --------------------------------------------------------------------------------
 
 TEST(SessionEngine, StretchCompletesAutomaticallyAtItsHoldTarget) {
-    Run r(plan_of({}, {stretch_item("wall_calf_stretch_straight_knee", Side::left, 30),
+    Drive r(plan_of({}, {stretch_item("wall_calf_stretch_straight_knee", Side::left, 30),
                        stretch_item("wall_calf_stretch_straight_knee", Side::right, 45)}));
     r.send(EventType::start, 0);
     const auto& in = r.send(EventType::in_position, s_ms(10));
@@ -771,7 +771,7 @@ TEST(SessionEngine, StretchCompletesAutomaticallyAtItsHoldTarget) {
 }
 
 TEST(SessionEngine, StretchWithSeveralSetsLastsAllOfThem) {
-    Run r(plan_of({}, {stretch_item("wall_calf_stretch_straight_knee", Side::left, 30, 2)}));
+    Drive r(plan_of({}, {stretch_item("wall_calf_stretch_straight_knee", Side::left, 30, 2)}));
     r.send(EventType::start, 0);
     r.send(EventType::in_position, 0);
     r.send(EventType::tick, s_ms(59));
@@ -783,8 +783,8 @@ TEST(SessionEngine, StretchWithSeveralSetsLastsAllOfThem) {
 // --- cue text ---------------------------------------------------------------------------------
 
 TEST(SessionEngine, NoCueLeavesAPlaceholderUnreplaced) {
-    // Run in every state and through every cue the engine speaks; Run checks each cue's text.
-    Run r(plan_of({smr_item("calves_roll", Side::left), smr_item("thoracic_spine_roll", std::nullopt)},
+    // Drive in every state and through every cue the engine speaks; Drive checks each cue's text.
+    Drive r(plan_of({smr_item("calves_roll", Side::left), smr_item("thoracic_spine_roll", std::nullopt)},
                   {stretch_item("wall_calf_stretch_straight_knee", Side::left)}));
     r.send(EventType::start, 0);
     r.send(EventType::too_painful, s_ms(1));  // while positioning

@@ -1,0 +1,79 @@
+// Planning and the session engine: both run on every request of the server later, so they
+// must stay far below a millisecond.
+#include <benchmark/benchmark.h>
+
+#include "codec/codec.hpp"
+#include "session/engine.hpp"
+#include "support/catalog_fixture.hpp"
+
+using namespace unknot;
+
+namespace {
+
+Profile typical() {
+    Profile p;
+    p.targets = {"calf", "hamstrings", "upper_back"};
+    p.minutes = 15;
+    p.context = Context::warm_up;
+    return p;
+}
+
+Profile everything() {
+    Profile p;
+    for (const auto& g : test::catalog().regions()) p.targets.push_back(g.id);
+    p.minutes = 240;
+    p.tools = {"foam_roller", "massage_ball", "handheld_roller"};
+    p.answers["varicose_veins"] = true;
+    return p;
+}
+
+void BM_PlanTypical(benchmark::State& state) {
+    const auto& c = test::catalog();
+    auto p = typical();
+    for (auto _ : state) benchmark::DoNotOptimize(make_plan(p, c));
+}
+BENCHMARK(BM_PlanTypical);
+
+void BM_PlanAllRegions(benchmark::State& state) {
+    const auto& c = test::catalog();
+    auto p = everything();
+    for (auto _ : state) benchmark::DoNotOptimize(make_plan(p, c));
+}
+BENCHMARK(BM_PlanAllRegions);
+
+// A whole session: every item positioned, one tender spot held 45 s per SMR side, stretches
+// run to their end. Reports holds per second through the engine.
+void BM_SessionReplay(benchmark::State& state) {
+    const auto& c = test::catalog();
+    auto plan = make_plan(everything(), c);
+    std::int64_t holds = 0;
+    for (auto _ : state) {
+        Engine e(plan, c);
+        std::int64_t t = 0;
+        e.handle({EventType::start, t, {}});
+        for (std::size_t i = 0; i < e.items().size(); ++i) {
+            e.handle({EventType::in_position, t += 5000, {}});
+            if (e.items()[i].kind == ItemKind::smr) {
+                e.handle({EventType::found, t += 20000, 6});
+                auto out = e.handle({EventType::eased, t += 45000, 3});
+                holds += static_cast<std::int64_t>(out.holds.size());
+                e.handle({EventType::next, t += 1000, {}});
+            } else {
+                e.handle({EventType::tick, t += 61000, {}});
+            }
+        }
+        benchmark::DoNotOptimize(e.state());
+    }
+    state.counters["holds"] = benchmark::Counter(static_cast<double>(holds), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SessionReplay);
+
+void BM_CatalogLoad(benchmark::State& state) {
+    auto files = json::read_content_dir(test::data_dir());
+    for (auto _ : state) benchmark::DoNotOptimize(Catalog::load(files));
+}
+BENCHMARK(BM_CatalogLoad);
+
+}  // namespace
+
+BENCHMARK_MAIN();

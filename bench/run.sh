@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the benchmarks on the release build and prints each target as a ratio against a
+# baseline measured in the same run. `--quick` is the smoke run the test command uses.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$root/build/release"
+min_time=0.5
+plan_runs=50
+if [[ "${1:-}" == "--quick" ]]; then min_time=0.05; plan_runs=10; fi
+[[ -x "$build/bench/bench_core" ]] || { echo "bench: build the release preset first (scripts/test.sh does)"; exit 1; }
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+"$build/bench/bench_core" --benchmark_min_time="$min_time" --benchmark_format=console
+"$build/bench/bench_store" --benchmark_min_time="$min_time" --benchmark_out="$out/store.json" --benchmark_out_format=json >/dev/null
+store_rate=$(jq '.benchmarks[] | select(.name|startswith("BM_StoreDurableHold")) | .items_per_second' "$out/store.json")
+raw_rate=$(jq '.benchmarks[] | select(.name|startswith("BM_RawSqliteInsert")) | .items_per_second' "$out/store.json")
+ratio=$(awk -v a="$store_rate" -v b="$raw_rate" 'BEGIN { printf "%.2f", a / b }')
+printf '\ndurable hold writes: store %.0f/s, raw SQLite %.0f/s, ratio %s (goal >= 0.5)\n' "$store_rate" "$raw_rate" "$ratio"
+
+# Wall time of `unknot plan`, against the bare process start (`unknot --version`) as baseline.
+printf '%s' '{"targets": ["calf", "hamstrings", "upper_back"], "minutes": 15, "tools": ["foam_roller"], "context": "warm_up"}' > "$out/p.json"
+time_ms() {
+  local start end
+  start=$(date +%s%N)
+  for _ in $(seq 1 "$plan_runs"); do "$@" >/dev/null; done
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) -v n="$plan_runs" 'BEGIN { printf "%.2f", ns / n / 1e6 }'
+}
+base_ms=$(time_ms "$build/src/unknot" --version)
+plan_ms=$(time_ms "$build/src/unknot" --db "$out/b.db" plan --profile "$out/p.json")
+printf 'unknot plan: %s ms per run; process start alone %s ms; ratio %.1fx (goal < 20 ms)\n' "$plan_ms" "$base_ms" \
+  "$(awk -v a="$plan_ms" -v b="$base_ms" 'BEGIN { print a / b }')"
+awk -v r="$ratio" -v p="$plan_ms" 'BEGIN { exit !(r >= 0.5 && p < 20) }' || { echo "bench: a goal was missed"; exit 1; }

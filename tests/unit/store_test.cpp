@@ -1,0 +1,560 @@
+// The Store contract, written once against the interface and run per backend (SQLite today; a
+// PostgreSQL backend adds one entry to kBackends), plus what only the SQLite file can get wrong:
+// garbage files, locks held by another program, and schemas from a newer unknot.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "progress/progress.hpp"
+#include "store/store.hpp"
+#include "support/catalog_fixture.hpp"
+
+namespace unknot {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A unique database path under the system temp directory, removed (with SQLite's side files)
+// when the test ends.
+class TempPath {
+public:
+    TempPath() {
+        static std::atomic<int> counter{0};
+        std::random_device rd;
+        auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+        path_ = (fs::temp_directory_path() /
+                 ("unknot-store-test-" + std::to_string(stamp) + "-" + std::to_string(rd()) + "-" + std::to_string(counter++) + ".db"))
+                    .string();
+    }
+    ~TempPath() {
+        std::error_code ec;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path_ + suffix, ec);
+    }
+    TempPath(const TempPath&) = delete;
+    TempPath& operator=(const TempPath&) = delete;
+    const std::string& str() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+// A plain SQLite connection that is not unknot's: to lock, inspect or pre-shape a file.
+class RawDb {
+public:
+    explicit RawDb(const std::string& path) {
+        if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) ADD_FAILURE() << "cannot open " << path << ": " << sqlite3_errmsg(db_);
+    }
+    ~RawDb() { sqlite3_close(db_); }
+    RawDb(const RawDb&) = delete;
+    RawDb& operator=(const RawDb&) = delete;
+
+    void exec(const std::string& sql) {
+        char* err = nullptr;
+        int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+        EXPECT_EQ(rc, SQLITE_OK) << sql << ": " << (err ? err : "");
+        sqlite3_free(err);
+    }
+    std::string text(const std::string& sql) {
+        sqlite3_stmt* st = nullptr;
+        std::string out;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+            ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db_);
+            return out;
+        }
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+            out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        return out;
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+// --- the backend-neutral contract -------------------------------------------------------------
+
+// One test's database: fresh and empty, and openable again (or twice at once) as the same data.
+class StoreBackend {
+public:
+    virtual ~StoreBackend() = default;
+    virtual std::unique_ptr<Store> open() = 0;
+};
+
+struct BackendFactory {
+    std::string name;
+    std::function<std::unique_ptr<StoreBackend>()> make;
+};
+
+void PrintTo(const BackendFactory& b, std::ostream* os) { *os << b.name; }
+
+class SqliteBackend final : public StoreBackend {
+public:
+    std::unique_ptr<Store> open() override { return open_sqlite_store(path_.str()); }
+
+private:
+    TempPath path_;
+};
+
+const std::vector<BackendFactory> kBackends{
+    {"sqlite", [] { return std::unique_ptr<StoreBackend>(std::make_unique<SqliteBackend>()); }},
+};
+
+constexpr std::int64_t kT0 = 1'700'000'000'000;  // a realistic unix time in ms: beyond 32 bits
+
+HoldRecord make_hold(int spot, std::optional<Side> side, std::optional<int> tenderness_end, HoldOutcome outcome) {
+    HoldRecord h;
+    h.item = 2;
+    h.technique = "calves_roll";
+    h.side = side;
+    h.muscles = {"gastrocnemius", "soleus"};
+    h.spot = spot;
+    h.found_ms = 61'000 + spot;
+    h.ended_ms = 101'500 + spot;
+    h.hold_s = 40 + spot;
+    h.tenderness_start = 7;
+    h.tenderness_end = tenderness_end;
+    h.outcome = outcome;
+    return h;
+}
+
+VisitRecord make_visit(int item, ItemKind kind, const std::string& id, std::optional<Side> side, VisitOutcome outcome, int spots) {
+    VisitRecord v;
+    v.item = item;
+    v.kind = kind;
+    v.id = id;
+    v.side = side;
+    v.muscles = {"hamstrings", "biceps_femoris_short_head"};
+    v.outcome = outcome;
+    v.spots = spots;
+    v.started_ms = 1'000 * item;
+    v.ended_ms = 1'000 * item + 900;
+    return v;
+}
+
+void expect_same(const HoldRecord& got, const HoldRecord& want) {
+    EXPECT_EQ(got.item, want.item);
+    EXPECT_EQ(got.technique, want.technique);
+    EXPECT_EQ(got.side, want.side);
+    EXPECT_EQ(got.muscles, want.muscles);
+    EXPECT_EQ(got.spot, want.spot);
+    EXPECT_EQ(got.found_ms, want.found_ms);
+    EXPECT_EQ(got.ended_ms, want.ended_ms);
+    EXPECT_EQ(got.hold_s, want.hold_s);
+    EXPECT_EQ(got.tenderness_start, want.tenderness_start);
+    EXPECT_EQ(got.tenderness_end, want.tenderness_end);
+    EXPECT_EQ(got.outcome, want.outcome);
+}
+
+void expect_same(const VisitRecord& got, const VisitRecord& want) {
+    EXPECT_EQ(got.item, want.item);
+    EXPECT_EQ(got.kind, want.kind);
+    EXPECT_EQ(got.id, want.id);
+    EXPECT_EQ(got.side, want.side);
+    EXPECT_EQ(got.muscles, want.muscles);
+    EXPECT_EQ(got.outcome, want.outcome);
+    EXPECT_EQ(got.spots, want.spots);
+    EXPECT_EQ(got.started_ms, want.started_ms);
+    EXPECT_EQ(got.ended_ms, want.ended_ms);
+}
+
+class StoreContract : public ::testing::TestWithParam<BackendFactory> {
+protected:
+    void SetUp() override {
+        backend_ = GetParam().make();
+        store_ = backend_->open();
+        ASSERT_NE(store_, nullptr);
+    }
+    Store& store() { return *store_; }
+    std::int64_t begin(std::int64_t started, int day, const std::string& plan = "{\"phases\":[]}") {
+        return store_->begin_session(NewSession{started, day, plan});
+    }
+    void reopen() {
+        store_.reset();
+        store_ = backend_->open();
+    }
+
+    std::unique_ptr<StoreBackend> backend_;
+    std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContract, NewDatabaseIsEmptyAndHealthy) {
+    EXPECT_TRUE(store().list_sessions().empty());
+    EXPECT_TRUE(store().session_summaries().empty());
+    EXPECT_TRUE(store().holds(1).empty());
+    EXPECT_EQ(store().integrity_check(), "ok");
+}
+
+TEST_P(StoreContract, SessionIdsAreDistinct) {
+    auto a = begin(kT0, 19700);
+    auto b = begin(kT0 + 1, 19700);
+    auto c = begin(kT0 + 2, 19701);
+    EXPECT_GT(a, 0);
+    EXPECT_NE(a, b);
+    EXPECT_NE(b, c);
+    EXPECT_NE(a, c);
+}
+
+TEST_P(StoreContract, HoldsRoundTripIncludingNulls) {
+    auto s = begin(kT0, 19700);
+    auto other = begin(kT0 + 5, 19700);
+    std::vector<HoldRecord> want{make_hold(1, Side::left, 3, HoldOutcome::eased),
+                                 make_hold(2, std::nullopt, std::nullopt, HoldOutcome::timed_out),
+                                 make_hold(3, Side::right, 0, HoldOutcome::too_painful),
+                                 make_hold(4, Side::right, std::nullopt, HoldOutcome::stopped)};
+    want[1].tenderness_start = 0;
+    want[2].tenderness_start = 10;
+    want[3].muscles = {"piriformis"};
+    for (const auto& h : want) store().save_hold(s, h);
+    store().save_hold(other, make_hold(9, Side::left, 1, HoldOutcome::eased));
+
+    auto got = store().holds(s);
+    ASSERT_EQ(got.size(), want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        SCOPED_TRACE("hold " + std::to_string(i));
+        expect_same(got[i], want[i]);
+    }
+    EXPECT_FALSE(got[1].side.has_value());
+    EXPECT_FALSE(got[1].tenderness_end.has_value());
+    ASSERT_TRUE(got[2].tenderness_end.has_value());  // 0 is a rating, not a missing one
+    EXPECT_EQ(*got[2].tenderness_end, 0);
+
+    auto others = store().holds(other);
+    ASSERT_EQ(others.size(), 1u);
+    EXPECT_EQ(others[0].spot, 9);
+    EXPECT_TRUE(store().holds(other + 1000).empty());
+}
+
+TEST_P(StoreContract, VisitsRoundTripThroughSummaries) {
+    auto s = begin(kT0, 19700);
+    std::vector<VisitRecord> want{make_visit(0, ItemKind::smr, "hamstrings_roll", Side::left, VisitOutcome::done, 2),
+                                  make_visit(1, ItemKind::smr, "hamstrings_roll", Side::right, VisitOutcome::skipped, 0),
+                                  make_visit(2, ItemKind::smr, "thoracic_spine_roll", std::nullopt, VisitOutcome::done, 1),
+                                  make_visit(3, ItemKind::stretch, "supine_hamstring_stretch", Side::left, VisitOutcome::done, 0),
+                                  make_visit(4, ItemKind::stretch, "seated_upper_back_stretch", std::nullopt, VisitOutcome::stopped, 0)};
+    want[2].muscles = {"erector_spinae"};
+    for (const auto& v : want) store().save_visit(s, v);
+
+    auto summaries = store().session_summaries();
+    ASSERT_EQ(summaries.size(), 1u);
+    ASSERT_EQ(summaries[0].visits.size(), want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        SCOPED_TRACE("visit " + std::to_string(i));
+        expect_same(summaries[0].visits[i], want[i]);
+    }
+    EXPECT_TRUE(summaries[0].holds.empty());
+}
+
+TEST_P(StoreContract, ListSessionsNewestFirstWithStatusAndCounts) {
+    // Started out of insertion order: the list follows the start time, not the id.
+    auto middle = begin(kT0 + 2'000, 19701);
+    auto oldest = begin(kT0 + 1'000, 19700);
+    auto newest = begin(kT0 + 3'000, 19702);
+    store().save_hold(middle, make_hold(1, Side::left, 2, HoldOutcome::eased));
+    store().save_hold(middle, make_hold(2, Side::left, 2, HoldOutcome::eased));
+    store().save_visit(middle, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 2));
+    store().save_visit(oldest, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 0));
+    store().save_visit(oldest, make_visit(1, ItemKind::smr, "calves_roll", Side::right, VisitOutcome::done, 0));
+    store().save_visit(oldest, make_visit(2, ItemKind::stretch, "wall_calf_stretch_bent_knee", Side::left, VisitOutcome::done, 0));
+    store().end_session(oldest, kT0 + 1'900, "done");
+    store().end_session(middle, kT0 + 2'500, "stopped");
+
+    auto list = store().list_sessions();
+    ASSERT_EQ(list.size(), 3u);
+    EXPECT_EQ(list[0].id, newest);
+    EXPECT_EQ(list[1].id, middle);
+    EXPECT_EQ(list[2].id, oldest);
+
+    EXPECT_EQ(list[0].status, "open");
+    EXPECT_EQ(list[0].started_unix_ms, kT0 + 3'000);
+    EXPECT_EQ(list[0].ended_unix_ms, 0);
+    EXPECT_EQ(list[0].day, 19702);
+    EXPECT_EQ(list[0].holds, 0);
+    EXPECT_EQ(list[0].visits, 0);
+
+    EXPECT_EQ(list[1].status, "stopped");
+    EXPECT_EQ(list[1].ended_unix_ms, kT0 + 2'500);
+    EXPECT_EQ(list[1].holds, 2);
+    EXPECT_EQ(list[1].visits, 1);
+
+    EXPECT_EQ(list[2].status, "done");
+    EXPECT_EQ(list[2].started_unix_ms, kT0 + 1'000);
+    EXPECT_EQ(list[2].ended_unix_ms, kT0 + 1'900);
+    EXPECT_EQ(list[2].day, 19700);
+    EXPECT_EQ(list[2].holds, 0);
+    EXPECT_EQ(list[2].visits, 3);
+}
+
+TEST_P(StoreContract, SessionSummariesOldestFirstWithTheirRecords) {
+    auto second = begin(kT0 + 86'400'000, 19701);
+    auto first = begin(kT0, 19700);
+    auto h1 = make_hold(1, Side::left, 4, HoldOutcome::eased);
+    auto h2 = make_hold(1, Side::right, std::nullopt, HoldOutcome::timed_out);
+    auto v1 = make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 1);
+    auto v2 = make_visit(0, ItemKind::smr, "calves_roll", Side::right, VisitOutcome::done, 1);
+    store().save_hold(first, h1);
+    store().save_visit(first, v1);
+    store().save_hold(second, h2);
+    store().save_visit(second, v2);
+
+    auto s = store().session_summaries();
+    ASSERT_EQ(s.size(), 2u);
+    EXPECT_EQ(s[0].id, first);
+    EXPECT_EQ(s[0].day, 19700);
+    EXPECT_EQ(s[0].started_unix_ms, kT0);
+    ASSERT_EQ(s[0].holds.size(), 1u);
+    expect_same(s[0].holds[0], h1);
+    ASSERT_EQ(s[0].visits.size(), 1u);
+    expect_same(s[0].visits[0], v1);
+    EXPECT_EQ(s[1].id, second);
+    EXPECT_EQ(s[1].day, 19701);
+    ASSERT_EQ(s[1].holds.size(), 1u);
+    expect_same(s[1].holds[0], h2);
+    ASSERT_EQ(s[1].visits.size(), 1u);
+    expect_same(s[1].visits[0], v2);
+}
+
+TEST_P(StoreContract, SummariesFeedProgress) {
+    for (int d = 0; d < 3; ++d) {
+        auto s = begin(kT0 + d * 86'400'000LL, 19700 + d);
+        auto v = make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 3 - d);
+        v.muscles = test::catalog().technique("calves_roll")->muscles;
+        store().save_visit(s, v);
+        for (int spot = 1; spot <= 3 - d; ++spot) {
+            auto h = make_hold(spot, Side::left, 2, HoldOutcome::eased);
+            h.muscles = v.muscles;
+            store().save_hold(s, h);
+        }
+        store().end_session(s, kT0 + d * 86'400'000LL + 600'000, "done");
+    }
+    auto p = compute_progress(store().session_summaries(), 19702, test::catalog());
+    EXPECT_EQ(p.sessions, 3);
+    EXPECT_EQ(p.streak_days, 3);
+    auto it = std::find_if(p.muscles.begin(), p.muscles.end(), [](const AreaProgress& a) { return a.id == "soleus"; });
+    ASSERT_NE(it, p.muscles.end());
+    EXPECT_EQ(it->spots, 6);
+    EXPECT_EQ(it->trend, Trend::fewer);
+}
+
+TEST_P(StoreContract, IntegrityCheckIsOkAfterWrites) {
+    for (int i = 0; i < 20; ++i) {
+        auto s = begin(kT0 + i, 19700);
+        store().save_hold(s, make_hold(1, Side::left, 3, HoldOutcome::eased));
+        store().save_visit(s, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 1));
+        store().end_session(s, kT0 + i + 1, "done");
+    }
+    EXPECT_EQ(store().integrity_check(), "ok");
+    EXPECT_EQ(store().list_sessions().size(), 20u);
+}
+
+TEST_P(StoreContract, ReopeningKeepsEverything) {
+    auto s = begin(kT0, 19700, "{\"plan\":1}");
+    auto h = make_hold(1, std::nullopt, std::nullopt, HoldOutcome::stopped);
+    store().save_hold(s, h);
+    store().save_visit(s, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::stopped, 1));
+    store().end_session(s, kT0 + 10, "stopped");
+    reopen();
+    reopen();  // a second reopen must not migrate (or fail) either
+    auto list = store().list_sessions();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].id, s);
+    EXPECT_EQ(list[0].status, "stopped");
+    EXPECT_EQ(list[0].holds, 1);
+    EXPECT_EQ(list[0].visits, 1);
+    auto holds = store().holds(s);
+    ASSERT_EQ(holds.size(), 1u);
+    expect_same(holds[0], h);
+    EXPECT_EQ(store().integrity_check(), "ok");
+    // And it keeps working after the reopen.
+    auto next = begin(kT0 + 100, 19701);
+    EXPECT_NE(next, s);
+    EXPECT_EQ(store().list_sessions().size(), 2u);
+}
+
+TEST_P(StoreContract, SavedHoldIsVisibleToAnotherConnectionAtOnce) {
+    auto s = begin(kT0, 19700);
+    store().save_hold(s, make_hold(1, Side::left, 3, HoldOutcome::eased));
+    auto second = backend_->open();
+    auto holds = second->holds(s);
+    ASSERT_EQ(holds.size(), 1u);
+    EXPECT_EQ(holds[0].tenderness_end, 3);
+}
+
+TEST_P(StoreContract, UnknownStatusIsRejected) {
+    auto s = begin(kT0, 19700);
+    EXPECT_THROW(store().end_session(s, kT0 + 1, "finished"), StoreError);
+    auto list = store().list_sessions();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].status, "open");
+}
+
+TEST_P(StoreContract, RecordsForAnUnknownSessionAreRejected) {
+    auto s = begin(kT0, 19700);
+    EXPECT_THROW(store().save_hold(s + 1000, make_hold(1, Side::left, 3, HoldOutcome::eased)), StoreError);
+    EXPECT_THROW(store().save_visit(s + 1000, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 0)), StoreError);
+    EXPECT_TRUE(store().holds(s + 1000).empty());
+}
+
+TEST_P(StoreContract, TendernessOutsideZeroToTenIsRejected) {
+    auto s = begin(kT0, 19700);
+    auto high = make_hold(1, Side::left, 3, HoldOutcome::eased);
+    high.tenderness_start = 11;
+    EXPECT_THROW(store().save_hold(s, high), StoreError);
+    auto low = make_hold(2, Side::left, -1, HoldOutcome::eased);
+    EXPECT_THROW(store().save_hold(s, low), StoreError);
+    EXPECT_TRUE(store().holds(s).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
+                         [](const ::testing::TestParamInfo<BackendFactory>& param_info) { return param_info.param.name; });
+
+// --- SQLite files -----------------------------------------------------------------------------
+
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const StoreError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+TEST(SqliteStore, GarbageFileIsNotAnUnknotDatabaseAndIsLeftAlone) {
+    TempPath path;
+    std::string garbage;
+    for (int i = 0; i < 200; ++i) garbage += "these are my holiday notes, not a database " + std::to_string(i) + "\n";
+    {
+        std::ofstream out(path.str(), std::ios::binary);
+        out << garbage;
+    }
+    std::string msg = message_of([&] { open_sqlite_store(path.str()); });
+    ASSERT_FALSE(msg.empty()) << "expected a StoreError";
+    EXPECT_NE(msg.find(path.str()), std::string::npos) << msg;
+    EXPECT_NE(msg.find("not an unknot database"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("damaged"), std::string::npos) << msg;
+    std::ifstream in(path.str(), std::ios::binary);
+    std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(after, garbage) << "opening must not change a file that is not ours";
+}
+
+TEST(SqliteStore, LockedFreshDatabaseIsReportedWithinSeconds) {
+    TempPath path;
+    RawDb other(path.str());
+    other.exec("BEGIN EXCLUSIVE");
+    auto t0 = std::chrono::steady_clock::now();
+    std::string msg = message_of([&] {
+        auto s = open_sqlite_store(path.str());
+        s->begin_session(NewSession{kT0, 19700, "{}"});
+    });
+    auto waited = std::chrono::steady_clock::now() - t0;
+    ASSERT_FALSE(msg.empty()) << "expected a StoreError";
+    EXPECT_NE(msg.find("locked"), std::string::npos) << msg;
+    EXPECT_LT(waited, std::chrono::seconds(10));
+    other.exec("ROLLBACK");
+}
+
+TEST(SqliteStore, LockedExistingDatabaseIsReportedWithinSeconds) {
+    TempPath path;
+    std::int64_t first = 0;
+    {
+        auto s = open_sqlite_store(path.str());
+        first = s->begin_session(NewSession{kT0, 19700, "{}"});
+    }
+    RawDb other(path.str());
+    other.exec("BEGIN EXCLUSIVE");
+    auto t0 = std::chrono::steady_clock::now();
+    std::string msg = message_of([&] {
+        auto s = open_sqlite_store(path.str());
+        s->save_hold(first, make_hold(1, Side::left, 3, HoldOutcome::eased));
+    });
+    auto waited = std::chrono::steady_clock::now() - t0;
+    ASSERT_FALSE(msg.empty()) << "expected a StoreError";
+    EXPECT_NE(msg.find("locked"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(path.str()), std::string::npos) << msg;
+    EXPECT_LT(waited, std::chrono::seconds(10));
+    other.exec("ROLLBACK");
+    // Once the other program lets go, the same file works again.
+    auto s = open_sqlite_store(path.str());
+    EXPECT_NO_THROW(s->save_hold(first, make_hold(1, Side::left, 3, HoldOutcome::eased)));
+    EXPECT_EQ(s->holds(first).size(), 1u);
+}
+
+TEST(SqliteStore, NewerSchemaIsRefused) {
+    TempPath path;
+    {
+        RawDb raw(path.str());
+        raw.exec("CREATE TABLE future_things (x INTEGER)");
+        raw.exec("PRAGMA user_version=99");
+    }
+    std::string msg = message_of([&] { open_sqlite_store(path.str()); });
+    ASSERT_FALSE(msg.empty()) << "expected a StoreError";
+    EXPECT_NE(msg.find("newer"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("99"), std::string::npos) << msg;
+    RawDb raw(path.str());
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "99");
+    EXPECT_EQ(raw.text("SELECT COUNT(*) FROM sqlite_master WHERE name='sessions'"), "0");
+}
+
+TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
+    TempPath path;
+    {
+        auto s = open_sqlite_store(path.str());
+        s->begin_session(NewSession{kT0, 19700, "{}"});
+    }
+    std::string version, tables, indexes;
+    {
+        RawDb raw(path.str());
+        version = raw.text("PRAGMA user_version");
+        tables = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'");
+        indexes = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'");
+    }
+    EXPECT_EQ(version, "1");
+    EXPECT_EQ(tables, "3");
+    for (int i = 0; i < 3; ++i) {
+        auto s = open_sqlite_store(path.str());
+        EXPECT_EQ(s->list_sessions().size(), 1u);
+    }
+    RawDb raw(path.str());
+    EXPECT_EQ(raw.text("PRAGMA user_version"), version);
+    EXPECT_EQ(raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'"), tables);
+    EXPECT_EQ(raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'"), indexes);
+    EXPECT_EQ(raw.text("SELECT COUNT(*) FROM sessions"), "1");
+}
+
+TEST(SqliteStore, UsesWriteAheadLogging) {
+    TempPath path;
+    auto s = open_sqlite_store(path.str());
+    RawDb raw(path.str());
+    EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
+}
+
+TEST(SqliteStore, EmptyFileBecomesADatabase) {
+    TempPath path;
+    { std::ofstream touch(path.str()); }
+    auto s = open_sqlite_store(path.str());
+    EXPECT_EQ(s->integrity_check(), "ok");
+    EXPECT_TRUE(s->list_sessions().empty());
+}
+
+TEST(SqliteStore, MissingDirectoryIsAStoreError) {
+    TempPath path;
+    std::string inside = path.str() + "/no/such/dir/unknot.db";
+    std::string msg = message_of([&] { open_sqlite_store(inside); });
+    ASSERT_FALSE(msg.empty()) << "expected a StoreError";
+    EXPECT_NE(msg.find(inside), std::string::npos) << msg;
+}
+
+}  // namespace
+}  // namespace unknot
