@@ -45,7 +45,25 @@ std::string hold_bar(std::int64_t ms, int min_s, int max_s) {
     return "[" + bar + "]";
 }
 
-void render(const Engine& engine, const std::string& cue, Ask ask, const std::string& note) {
+// What to do in this state, from the technique's own content: set-up steps while getting into
+// position, the roll path while searching.
+std::string guidance(const PlanItem& it, State st, const Catalog& c) {
+    std::string out;
+    if (it.kind == ItemKind::stretch) {
+        const Stretch* s = c.stretch(it.id);
+        if (s && (st == State::positioning || st == State::stretching))
+            for (std::size_t i = 0; i < s->setup.size(); ++i) out += wrap(fmt::format("{}. {}", i + 1, s->setup[i]), 64, "   ");
+        return out;
+    }
+    const Technique* t = c.technique(it.id);
+    if (!t) return out;
+    if (st == State::positioning)
+        for (std::size_t i = 0; i < t->setup.size(); ++i) out += wrap(fmt::format("{}. {}", i + 1, t->setup[i]), 64, "   ");
+    if (st == State::rolling) out += wrap(fmt::format("Roll from {} to {}.", t->roll_from, t->roll_to), 64, "   ");
+    return out;
+}
+
+void render(const Engine& engine, const Catalog& catalog, const std::string& cue, Ask ask, const std::string& note) {
     auto s = engine.snapshot();
     std::string screen = "\x1b[H\x1b[2J";
     if (s.item >= 0) {
@@ -60,6 +78,8 @@ void render(const Engine& engine, const std::string& cue, Ask ask, const std::st
         if (s.state == State::stretching)
             screen += fmt::format("   {} s to go\n", std::max<std::int64_t>(0, it.hold_target_s - s.state_elapsed_ms / 1000));
         if (s.spots) screen += fmt::format("   tender spots on this side: {}\n", s.spots);
+        auto steps = guidance(it, s.state, catalog);
+        if (!steps.empty()) screen += "\n" + steps;
     } else {
         screen += " unknot\n\n";
     }
@@ -72,7 +92,7 @@ void render(const Engine& engine, const std::string& cue, Ask ask, const std::st
         switch (s.state) {
             case State::positioning: screen += "   space: I'm in position"; break;
             case State::rolling: screen += "   space: found a tender spot   n: nothing tender, next"; break;
-            case State::holding: screen += "   space: it eased   o: too painful"; break;
+            case State::holding: screen += "   space: it eased"; break;
             case State::eased: screen += "   space: next   f: another spot"; break;
             case State::stretching: screen += "   space: done"; break;
             case State::paused: screen += "   p: resume"; break;
@@ -119,7 +139,7 @@ int run_live_session(const Plan& plan, const Catalog& catalog, Store& store, std
                 code = exit_interrupted;
                 break;
             }
-            render(engine, cue, ask, note);
+            render(engine, catalog, cue, ask, note);
             auto key = term.read_key(100);
             Event e{EventType::tick, now(), std::nullopt};
             if (key && ask != Ask::nothing) {

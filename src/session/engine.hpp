@@ -35,7 +35,8 @@ private:
     void end_hold(HoldOutcome o, std::optional<int> tenderness, Output& out);
     void end_visit(VisitOutcome o, Output& out);
     void say(const std::string& id, Output& out, std::int64_t at_ms);
-    std::int64_t active_now() const { return now_ - paused_total_; }
+    // Active time stands still while paused, so holds and timed cues never count a pause.
+    std::int64_t active_now() const { return (paused_ ? paused_at_ : now_) - paused_total_; }
     std::int64_t in_state_ms() const { return active_now() - state_since_; }
 
     const Catalog& catalog_;

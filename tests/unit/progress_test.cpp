@@ -77,6 +77,10 @@ const AreaProgress* region(const Progress& p, const std::string& id) {
     return it == p.regions.end() ? nullptr : &*it;
 }
 
+// The pointers above point into a Progress: never into a temporary one.
+const AreaProgress* muscle(Progress&&, const std::string&) = delete;
+const AreaProgress* region(Progress&&, const std::string&) = delete;
+
 std::vector<std::string> ids(const std::vector<AreaProgress>& areas) {
     std::vector<std::string> out;
     for (const auto& a : areas) out.push_back(a.id);
@@ -193,7 +197,8 @@ TEST(Progress, FindingNothingTenderCountsAsFewer) {
 TEST(Progress, TrendComparesSessionsInDayOrderWhateverTheInputOrder) {
     std::vector<SessionSummary> s{calf_session(kToday - 1, 1, 3), calf_session(kToday - 3, 3, 7), calf_session(kToday - 2, 1, 3),
                                   calf_session(kToday - 4, 3, 7)};
-    const AreaProgress* a = muscle(progress_of(s), "soleus");
+    auto progress = progress_of(s);
+    const AreaProgress* a = muscle(progress, "soleus");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->trend, Trend::fewer_and_milder);
 }
@@ -237,7 +242,8 @@ TEST(Progress, MedianReleaseOfAnEvenCountIsTheMidpoint) {
 
 TEST(Progress, NoReleaseWithoutEasedHolds) {
     auto s = session(kToday, {visit("calves_roll", 1)}, {hold("calves_roll", 9, 90, HoldOutcome::timed_out)});
-    const AreaProgress* a = muscle(progress_of({s}), "gastrocnemius");
+    auto progress = progress_of({s});
+    const AreaProgress* a = muscle(progress, "gastrocnemius");
     ASSERT_NE(a, nullptr);
     EXPECT_FALSE(a->median_release_s.has_value());
     EXPECT_FALSE(a->suggested_hold_s.has_value());
@@ -247,7 +253,8 @@ TEST(Progress, SuggestedHoldLearnsFromTheMostRecentReleases) {
     std::vector<SessionSummary> s;
     for (int i = 0; i < 10; ++i) s.push_back(calf_session(kToday - 40 + i, 1, 6, 80));  // long ago: slow to ease
     for (int i = 0; i < 10; ++i) s.push_back(calf_session(kToday - 20 + i, 1, 6, 40));  // lately: quicker
-    const AreaProgress* a = muscle(progress_of(s), "gastrocnemius");
+    auto progress = progress_of(s);
+    const AreaProgress* a = muscle(progress, "gastrocnemius");
     ASSERT_NE(a, nullptr);
     ASSERT_TRUE(a->median_release_s.has_value());
     EXPECT_DOUBLE_EQ(*a->median_release_s, 60.0);  // over everything
@@ -352,7 +359,8 @@ TEST(Progress, RollingAnotherRegionDoesNotFakeProgressOnThisOne) {
                                   session(kToday - 2, {visit("it_band_roll", 2)}, {hold("it_band_roll", 6), hold("it_band_roll", 6)}),
                                   session(kToday - 1, {visit("quadriceps_roll", 1)}, {hold("quadriceps_roll", 5)}),
                                   session(kToday, {visit("quadriceps_roll", 1)}, {hold("quadriceps_roll", 5)})};
-    const AreaProgress* outer = region(progress_of(s), "thigh_outer");
+    auto progress = progress_of(s);
+    const AreaProgress* outer = region(progress, "thigh_outer");
     ASSERT_NE(outer, nullptr);
     EXPECT_EQ(outer->sessions, 2);
     EXPECT_EQ(outer->spots, 4);
@@ -362,7 +370,8 @@ TEST(Progress, RollingAnotherRegionDoesNotFakeProgressOnThisOne) {
 TEST(Progress, SameMuscleFromTwoTechniquesInOneSessionIsOneSession) {
     // rectus_femoris is in both quad techniques.
     auto s = session(kToday, {visit("quadriceps_roll", 1), visit("quadriceps_plank_roll", 2)});
-    const AreaProgress* a = muscle(progress_of({s}), "rectus_femoris");
+    auto progress = progress_of({s});
+    const AreaProgress* a = muscle(progress, "rectus_femoris");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->sessions, 1);
     EXPECT_EQ(a->spots, 3);

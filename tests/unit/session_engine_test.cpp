@@ -68,7 +68,7 @@ class Drive {
 public:
     explicit Drive(const Plan& plan) : engine_(plan, test::catalog()) {}
 
-    const Output& send(EventType type, std::int64_t t_ms, std::optional<int> tenderness = std::nullopt) {
+    Output send(EventType type, std::int64_t t_ms, std::optional<int> tenderness = std::nullopt) {
         last_ = engine_.handle(Event{type, t_ms, tenderness});
         cues.insert(cues.end(), last_.cues.begin(), last_.cues.end());
         holds.insert(holds.end(), last_.holds.begin(), last_.holds.end());
