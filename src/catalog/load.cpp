@@ -58,15 +58,17 @@ private:
     }
 
     std::vector<std::string> sources(const Record& r, FieldReader& fr) {
-        auto s = fr.texts("source");
+        fr.texts("source");  // at least one, none empty
         std::vector<std::string> keys;
-        for (const auto& v : s) {
-            for (auto& k : split_ids(v)) keys.push_back(k);
-        }
         const auto& known = ids_["source"];
-        for (const auto& k : keys)
-            if (!known.contains(k))
-                throw InputError(r.where(fr.line_of("source")), "unknown source `" + k + "`" + did_you_mean(nearest(k, {known.begin(), known.end()})));
+        for (const auto& f : r.fields) {
+            if (f.name != "source") continue;
+            for (auto& k : split_ids(f.value)) {
+                if (!known.contains(k))
+                    throw InputError(r.where(f.line), "unknown source `" + k + "`" + did_you_mean(nearest(k, {known.begin(), known.end()})));
+                keys.push_back(k);
+            }
+        }
         return keys;
     }
 
@@ -145,6 +147,7 @@ private:
             q.at_s = fr.optional_integer("at_s", 0, 600, -1);
             q.every_s = fr.optional_integer("every_s", 5, 600, 0);
             c_.cues_.push_back(std::move(q));
+            if (cues_at_.empty()) cues_at_ = r.where(r.line);
         }
         fr.finish();
     }
@@ -183,6 +186,7 @@ private:
         t.population = fr.optional_text("population");
         t.sources = sources(r, fr);
         regions_line_[t.id] = r.where(fr.line_of("regions"));
+        muscles_line_[t.id] = r.where(fr.line_of("muscles"));
         return t;
     }
 
@@ -284,17 +288,20 @@ private:
                 bool covered = std::any_of(c_.stretches_.begin(), c_.stretches_.end(), [&](const Stretch& s) {
                     return std::find(s.muscles.begin(), s.muscles.end(), m) != s.muscles.end();
                 });
-                if (!covered) throw InputError(regions_line_[t.id], "technique `" + t.id + "` rolls `" + m + "` but no stretch lengthens it");
+                if (!covered) throw InputError(muscles_line_[t.id], "technique `" + t.id + "` rolls `" + m + "` but no stretch lengthens it");
             }
         }
         for (const auto& id : required_cue_ids())
-            if (!ids_["cue"].contains(id)) throw InputError("data/cues.rec", "cue `" + id + "` is missing; the session engine speaks it");
+            if (!ids_["cue"].contains(id))
+                throw InputError(cues_at_.empty() ? std::string("cues.rec") : cues_at_,
+                                 "cue `" + id + "` is missing; the session engine speaks it");
     }
 
     Catalog& c_;
     std::map<std::string, std::set<std::string>> ids_;
     std::set<std::string> follow_up_ids_;
-    std::map<std::string, std::string> regions_line_;
+    std::map<std::string, std::string> regions_line_, muscles_line_;
+    std::string cues_at_;  // where the first cue record is, to point at the cue file
     std::map<std::string, std::string> articles_at_;
 };
 

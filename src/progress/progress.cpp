@@ -118,27 +118,28 @@ Progress compute_progress(const std::vector<SessionSummary>& sessions, int today
         if (s.day > today - 28 && s.day <= today) ++last28;
         std::map<std::string, Sample> muscles, regions;
         // A muscle counts as rolled in a session when an SMR visit touched it (even with 0 spots:
-        // finding nothing tender is progress too).
+        // finding nothing tender is progress too). Regions are only those the technique rolls.
+        std::set<std::pair<int, std::optional<Side>>> visited;
         for (const auto& v : s.visits) {
             if (v.kind != ItemKind::smr || v.outcome == VisitOutcome::skipped) continue;
-            for (const auto& m : v.muscles) {
-                muscles.try_emplace(m, Sample(s.day)).first->second.spots += v.spots;
-                if (const Muscle* mm = catalog.muscle(m))
-                    for (const auto& g : mm->regions) regions.try_emplace(g, Sample(s.day));
-            }
+            visited.insert({v.item, v.side});
+            for (const auto& m : v.muscles) muscles.try_emplace(m, Sample(s.day)).first->second.spots += v.spots;
             if (const Technique* t = catalog.technique(v.id))
                 for (const auto& g : t->regions) regions.try_emplace(g, Sample(s.day)).first->second.spots += v.spots;
         }
         for (const auto& h : s.holds) {
             std::set<std::string> touched_regions;
             if (const Technique* t = catalog.technique(h.technique)) touched_regions.insert(t->regions.begin(), t->regions.end());
+            // A session cut off mid-side saved its holds but not the visit: each hold is a spot.
+            int spot = visited.contains({h.item, h.side}) ? 0 : 1;
             auto add = [&](Sample& x) {
+                x.spots += spot;
                 x.start.push_back(h.tenderness_start);
                 if (h.tenderness_end) x.end.push_back(*h.tenderness_end);
                 if (h.outcome == HoldOutcome::eased) x.release.push_back(h.hold_s);
             };
-            for (const auto& m : h.muscles) add(muscles.try_emplace(m, Sample(s.day, 1)).first->second);
-            for (const auto& g : touched_regions) add(regions.try_emplace(g, Sample(s.day, 1)).first->second);
+            for (const auto& m : h.muscles) add(muscles.try_emplace(m, Sample(s.day)).first->second);
+            for (const auto& g : touched_regions) add(regions.try_emplace(g, Sample(s.day)).first->second);
         }
         for (auto& [m, x] : muscles) by_muscle[m].push_back(std::move(x));
         for (auto& [g, x] : regions) by_region[g].push_back(std::move(x));

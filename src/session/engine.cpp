@@ -75,11 +75,13 @@ void Engine::advance(std::int64_t t_ms, Output& out) {
             if (c.when != state_name) continue;
             if (c.at_s >= 0) consider(c.at_s * 1000LL, id);
             if (c.every_s > 0) {
+                // The earliest repeat not yet spoken: sparse ticks (a replay) and dense ticks (a
+                // live session) then say exactly the same things at the same moments.
                 auto first = std::max(0, c.at_s) * 1000LL;
                 auto step = c.every_s * 1000LL;
-                auto k = elapsed <= first ? 0 : (elapsed - first) / step;
-                consider(first + k * step, id);
-                consider(first + (k + 1) * step, id);
+                auto at = first;
+                while (std::find(said_once_.begin(), said_once_.end(), id + "@" + std::to_string(at)) != said_once_.end()) at += step;
+                consider(at, id);
             }
         }
         if (item && state_ == State::holding) {

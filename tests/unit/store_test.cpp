@@ -334,6 +334,7 @@ TEST_P(StoreContract, SummariesFeedProgress) {
         store().save_visit(s, v);
         for (int spot = 1; spot <= 3 - d; ++spot) {
             auto h = make_hold(spot, Side::left, 2, HoldOutcome::eased);
+            h.item = v.item;  // the holds belong to the visit they were found in
             h.muscles = v.muscles;
             store().save_hold(s, h);
         }
