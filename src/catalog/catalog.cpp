@@ -40,6 +40,7 @@ const Condition* Catalog::condition(std::string_view id) const { return find_id(
 const Article* Catalog::article(std::string_view slug) const {
     return find_by(articles_, slug, [](const Article& a) -> const std::string& { return a.slug; });
 }
+const Goal* Catalog::goal(std::string_view id) const { return find_id(goals_, id); }
 const CueText& Catalog::cue(std::string_view id) const { return *find_id(cues_, id); }
 
 std::vector<std::string> Catalog::region_ids() const { return ids_of(regions_); }

@@ -37,6 +37,8 @@ public:
     const std::vector<Condition>& conditions() const { return conditions_; }
     const std::vector<Article>& articles() const { return articles_; }
     const std::vector<Source>& sources() const { return sources_; }
+    const std::vector<Goal>& goals() const { return goals_; }
+    const std::vector<CueText>& cues() const { return cues_; }
 
     const Region* region(std::string_view id) const;
     const Muscle* muscle(std::string_view id) const;
@@ -45,6 +47,7 @@ public:
     const Stretch* stretch(std::string_view id) const;
     const Condition* condition(std::string_view id) const;
     const Article* article(std::string_view slug) const;
+    const Goal* goal(std::string_view id) const;
     const CueText& cue(std::string_view id) const;  // validated present at load
 
     std::vector<std::string> region_ids() const;
@@ -63,6 +66,7 @@ private:
     std::vector<CueText> cues_;
     std::vector<Article> articles_;
     std::vector<Source> sources_;
+    std::vector<Goal> goals_;
     friend class CatalogBuilder;
 };
 

@@ -34,7 +34,7 @@ public:
 private:
     // First pass: every id of every kind, so references can be checked in any file order.
     void index(const std::vector<Record>& records) {
-        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue"};
+        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue", "goal"};
         for (const auto& r : records) {
             if (!kinds.contains(r.kind()))
                 throw InputError(r.where(r.line), "unknown record kind `" + r.kind() + ":` (expected one of: " +
@@ -139,6 +139,24 @@ private:
             c_.stretches_.push_back(std::move(s));
         } else if (k == "condition") {
             c_.conditions_.push_back(condition(r, fr));
+        } else if (k == "goal") {
+            Goal g;
+            g.id = r.id();
+            g.name = fr.text("name");
+            g.summary = fr.text("summary");
+            g.targets = fr.ids("targets");  // checked in check_whole: ids may carry :left/:right
+            for (const auto& t : g.targets) {
+                auto colon = t.find(':');
+                auto id = t.substr(0, colon);
+                if (!ids_["muscle"].contains(id) && !ids_["region"].contains(id))
+                    throw InputError(r.where(fr.line_of("targets")), "unknown muscle or region `" + id + "` in goal `" + g.id + "`");
+            }
+            g.context = fr.text("context");
+            if (g.context != "warm_up" && g.context != "cool_down" && g.context != "daily")
+                throw InputError(r.where(fr.line_of("context")), "context must be warm_up, cool_down or daily");
+            g.minutes = fr.integer("minutes", 1, 240);
+            g.sources = sources(r, fr);
+            c_.goals_.push_back(std::move(g));
         } else if (k == "cue") {
             CueText q;
             q.id = r.id();

@@ -77,6 +77,13 @@ struct CueText {
     int at_s = -1, every_s = 0;
 };
 
+// A ready-made set of targets ("runner", "desk worker").
+struct Goal {
+    std::string id, name, summary, context;
+    std::vector<std::string> targets, sources;
+    int minutes = 15;
+};
+
 struct Article {
     std::string slug, title, summary, body;
     std::vector<std::string> sources;

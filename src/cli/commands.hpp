@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/app.hpp"
+#include "codec/dates.hpp"
 
 namespace unknot::cli {
 
@@ -10,11 +11,10 @@ void add_catalog_commands(CLI::App& app, Context& ctx, int& code);
 void add_plan_commands(CLI::App& app, Context& ctx, int& code);
 void add_session_commands(CLI::App& app, Context& ctx, int& code);
 void add_history_commands(CLI::App& app, Context& ctx, int& code);
+void add_serve_command(CLI::App& app, Context& ctx, int& code);
 
 // Shared by plan and session: profile/plan files to core values.
 struct PlanFile;
 std::string day_string(int day);
-int today_local();
-std::int64_t now_unix_ms();
 
 }  // namespace unknot::cli

@@ -9,30 +9,13 @@
 #include "cli/recorder.hpp"
 #include "cli/terminal.hpp"
 #include "codec/codec.hpp"
+#include "codec/dates.hpp"
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
 
 namespace unknot::cli {
 
-std::int64_t now_unix_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-int today_local() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    using namespace std::chrono;
-    auto d = sys_days{year{tm.tm_year + 1900} / month{static_cast<unsigned>(tm.tm_mon + 1)} / day{static_cast<unsigned>(tm.tm_mday)}};
-    return static_cast<int>(d.time_since_epoch().count());
-}
-
-std::string day_string(int d) {
-    using namespace std::chrono;
-    year_month_day ymd{sys_days{days{d}}};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-}
+std::string day_string(int d) { return iso_day(d); }
 
 namespace {
 

@@ -7,10 +7,9 @@
 #include "cli/app.hpp"
 #include "cli/recorder.hpp"
 #include "cli/terminal.hpp"
+#include "codec/dates.hpp"
 
 namespace unknot::cli {
-
-std::int64_t now_unix_ms();
 
 namespace {
 

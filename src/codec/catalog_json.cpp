@@ -54,4 +54,46 @@ bj::value to_json(const Article& a) {
     return bj::object{{"slug", a.slug}, {"title", a.title}, {"summary", a.summary}, {"sources", strings(a.sources)}, {"body", a.body}};
 }
 
+bj::value article_summary(const Article& a) {
+    return bj::object{{"slug", a.slug}, {"title", a.title}, {"summary", a.summary}, {"sources", strings(a.sources)}};
+}
+
+bj::value to_json(const Muscle& m) {
+    return bj::object{{"id", m.id}, {"name", m.name}, {"regions", strings(m.regions)}, {"sided", m.sided}, {"kind", m.kind}};
+}
+
+bj::value to_json(const Region& r) {
+    bj::array views;
+    if (r.front) views.emplace_back("front");
+    if (r.back) views.emplace_back("back");
+    return bj::object{{"id", r.id},     {"name", r.name},         {"views", std::move(views)},
+                      {"sided", r.sided}, {"rollable", r.rollable}, {"why_not", r.why_not}};
+}
+
+bj::value to_json(const Tool& t) {
+    return bj::object{{"id", t.id}, {"name", t.name}, {"description", t.description}, {"needs_floor", t.needs_floor}, {"held_in_hand", t.held_in_hand}};
+}
+
+bj::value to_json(const Condition& c) {
+    bj::value follow = nullptr;
+    if (c.follow_up)
+        follow = bj::object{{"id", c.follow_up->id}, {"question", c.follow_up->question},
+                            {"kind", c.follow_up->kind == FollowUpKind::yes_no ? "yes_no" : "regions"}};
+    return bj::object{{"id", c.id}, {"question", c.question}, {"explain", c.explain}, {"outcome", to_string(c.outcome)}, {"follow_up", follow}};
+}
+
+bj::value to_json(const CueText& c) {
+    return bj::object{{"id", c.id},
+                      {"when", c.when},
+                      {"text", c.text},
+                      {"at_s", c.at_s >= 0 ? bj::value(c.at_s) : bj::value(nullptr)},
+                      {"every_s", c.every_s > 0 ? bj::value(c.every_s) : bj::value(nullptr)}};
+}
+
+bj::value to_json(const Goal& g) {
+    return bj::object{{"id", g.id}, {"name", g.name}, {"summary", g.summary}, {"targets", strings(g.targets)}, {"context", g.context}, {"minutes", g.minutes}};
+}
+
+bj::value to_json(const Source& s) { return bj::object{{"key", s.key}, {"title", s.title}, {"url", s.url}, {"note", s.note}}; }
+
 }  // namespace unknot::json

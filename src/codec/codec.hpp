@@ -28,6 +28,14 @@ bj::value technique_summary(const Technique& t);  // the `techniques --json` ele
 bj::value to_json(const Technique& t, const Catalog& c);
 bj::value to_json(const Stretch& s);
 bj::value to_json(const Article& a);
+bj::value article_summary(const Article& a);
+bj::value to_json(const Muscle& m);
+bj::value to_json(const Region& r);
+bj::value to_json(const Tool& t);
+bj::value to_json(const Condition& c);
+bj::value to_json(const CueText& c);
+bj::value to_json(const Goal& g);
+bj::value to_json(const Source& s);
 bj::value to_json(const HoldRecord& h);
 bj::value to_json(const VisitRecord& v);
 bj::value to_json(const Cue& c);

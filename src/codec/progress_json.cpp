@@ -1,19 +1,12 @@
 #include <chrono>
 #include <cstdio>
 #include "codec/codec.hpp"
+#include "codec/dates.hpp"
 #include "codec/json_util.hpp"
 
 namespace unknot::json {
 
 namespace {
-
-std::string iso_day(int day) {
-    std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return buf;
-}
 
 bj::value opt(const std::optional<double>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
 

@@ -12,7 +12,7 @@ namespace unknot {
 namespace {
 
 // Each entry moves the schema one version forward; never edit a released entry, add a new one.
-constexpr std::array<std::string_view, 1> migrations{R"sql(
+constexpr std::array<std::string_view, 2> migrations{R"sql(
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,
   started_unix_ms INTEGER NOT NULL,
@@ -51,6 +51,20 @@ CREATE TABLE visits (
   ended_ms INTEGER NOT NULL
 );
 CREATE INDEX visits_by_session ON visits(session_id);
+)sql",
+R"sql(
+ALTER TABLE sessions ADD COLUMN client_id TEXT;
+CREATE UNIQUE INDEX sessions_by_client_id ON sessions(client_id) WHERE client_id IS NOT NULL;
+CREATE TABLE session_events (
+  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  client_id TEXT NOT NULL,
+  t_ms INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  tenderness INTEGER,
+  PRIMARY KEY (session_id, seq),
+  UNIQUE (session_id, client_id)
+);
 )sql"};
 
 std::string join_list(const std::vector<std::string>& v) {
@@ -149,9 +163,78 @@ public:
     ~SqliteStore() override { sqlite3_close(db_); }
 
     std::int64_t begin_session(const NewSession& s) override {
-        Statement st(db_, "INSERT INTO sessions(started_unix_ms, day, plan_json) VALUES (?,?,?)", path_);
-        st.bind(1, s.started_unix_ms).bind(2, static_cast<std::int64_t>(s.day)).bind(3, s.plan_json).step();
+        Statement st(db_, "INSERT INTO sessions(started_unix_ms, day, plan_json, client_id) VALUES (?,?,?,?)", path_);
+        st.bind(1, s.started_unix_ms).bind(2, static_cast<std::int64_t>(s.day)).bind(3, s.plan_json);
+        s.client_id.empty() ? st.bind_null(4) : st.bind(4, s.client_id);
+        st.step();
         return sqlite3_last_insert_rowid(db_);
+    }
+
+    std::optional<SessionInfo> session(std::int64_t id) override {
+        Statement st(db_,
+                     "SELECT s.id, s.started_unix_ms, COALESCE(s.ended_unix_ms,0), s.day, s.status,"
+                     " (SELECT COUNT(*) FROM holds h WHERE h.session_id=s.id), (SELECT COUNT(*) FROM visits v WHERE v.session_id=s.id),"
+                     " s.plan_json, COALESCE(s.client_id,'') FROM sessions s WHERE s.id=?",
+                     path_);
+        st.bind(1, id);
+        if (!st.step()) return std::nullopt;
+        return SessionInfo{st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), st.text(4), static_cast<int>(st.i64(5)),
+                           static_cast<int>(st.i64(6)), st.text(7), st.text(8)};
+    }
+
+    std::optional<std::int64_t> session_by_client_id(const std::string& client_id) override {
+        Statement st(db_, "SELECT id FROM sessions WHERE client_id=?", path_);
+        st.bind(1, client_id);
+        if (!st.step()) return std::nullopt;
+        return st.i64(0);
+    }
+
+    std::vector<StoredEvent> events(std::int64_t session) override {
+        Statement st(db_, "SELECT client_id, t_ms, type, tenderness FROM session_events WHERE session_id=? ORDER BY seq", path_);
+        st.bind(1, session);
+        std::vector<StoredEvent> out;
+        while (st.step()) {
+            StoredEvent e;
+            e.client_id = st.text(0);
+            e.event.t_ms = st.i64(1);
+            e.event.type = parse_event_type(st.text(2)).value_or(EventType::tick);
+            if (!st.null(3)) e.event.tenderness = static_cast<int>(st.i64(3));
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+
+    void add_event(std::int64_t session, const StoredEvent& e) override {
+        Statement st(db_,
+                     "INSERT INTO session_events(session_id, seq, client_id, t_ms, type, tenderness) VALUES"
+                     " (?, (SELECT COALESCE(MAX(seq),0)+1 FROM session_events WHERE session_id=?), ?, ?, ?, ?)",
+                     path_);
+        st.bind(1, session).bind(2, session).bind(3, e.client_id).bind(4, e.event.t_ms).bind(5, std::string(to_string(e.event.type)));
+        st.bind(6, e.event.tenderness).step();
+    }
+
+    bool has_event(std::int64_t session, const std::string& client_id) override {
+        Statement st(db_, "SELECT 1 FROM session_events WHERE session_id=? AND client_id=?", path_);
+        st.bind(1, session).bind(2, client_id);
+        return st.step();
+    }
+
+    std::int64_t event_count(std::int64_t session) override {
+        // seq runs 1, 2, 3 ... per session, so the largest is the count (an index lookup).
+        Statement st(db_, "SELECT COALESCE(MAX(seq),0) FROM session_events WHERE session_id=?", path_);
+        st.bind(1, session);
+        return st.step() ? st.i64(0) : 0;
+    }
+
+    void transaction(const std::function<void()>& fn) override {
+        exec("BEGIN IMMEDIATE");
+        try {
+            fn();
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
     }
 
     void save_hold(std::int64_t session, const HoldRecord& h) override {
@@ -191,7 +274,7 @@ public:
         std::vector<SessionInfo> out;
         while (st.step())
             out.push_back({st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), st.text(4), static_cast<int>(st.i64(5)),
-                           static_cast<int>(st.i64(6))});
+                           static_cast<int>(st.i64(6)), {}, {}});
         return out;
     }
 
@@ -227,20 +310,26 @@ public:
         }
         for (auto& s : out) {
             s.holds = holds(s.id);
-            Statement st(db_, "SELECT item,kind,ref_id,side,muscles,outcome,spots,started_ms,ended_ms FROM visits WHERE session_id=? ORDER BY id", path_);
-            st.bind(1, s.id);
-            while (st.step()) {
-                VisitRecord v;
-                v.item = static_cast<int>(st.i64(0));
-                v.kind = st.text(1) == "stretch" ? ItemKind::stretch : ItemKind::smr;
-                v.id = st.text(2);
-                v.side = parse_side(st.text(3));
-                v.muscles = split_list(st.text(4));
-                v.outcome = parse_visit_outcome(st.text(5)).value_or(VisitOutcome::stopped);
-                v.spots = static_cast<int>(st.i64(6));
-                v.started_ms = st.i64(7), v.ended_ms = st.i64(8);
-                s.visits.push_back(std::move(v));
-            }
+            s.visits = visits(s.id);
+        }
+        return out;
+    }
+
+    std::vector<VisitRecord> visits(std::int64_t session) override {
+        Statement st(db_, "SELECT item,kind,ref_id,side,muscles,outcome,spots,started_ms,ended_ms FROM visits WHERE session_id=? ORDER BY id", path_);
+        st.bind(1, session);
+        std::vector<VisitRecord> out;
+        while (st.step()) {
+            VisitRecord v;
+            v.item = static_cast<int>(st.i64(0));
+            v.kind = st.text(1) == "stretch" ? ItemKind::stretch : ItemKind::smr;
+            v.id = st.text(2);
+            v.side = parse_side(st.text(3));
+            v.muscles = split_list(st.text(4));
+            v.outcome = parse_visit_outcome(st.text(5)).value_or(VisitOutcome::stopped);
+            v.spots = static_cast<int>(st.i64(6));
+            v.started_ms = st.i64(7), v.ended_ms = st.i64(8);
+            out.push_back(std::move(v));
         }
         return out;
     }

@@ -2,7 +2,9 @@
 // Where sessions and hold records live. One interface, shaped for SQLite now and PostgreSQL
 // later: callers see records and summaries, never SQL or connections.
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -22,6 +24,13 @@ struct NewSession {
     std::int64_t started_unix_ms = 0;
     int day = 0;            // local calendar day, days since 1970-01-01
     std::string plan_json;  // the plan as run, so history can show it later
+    std::string client_id;  // optional id chosen by an offline client; unique
+};
+
+// One event of a session's log, under the id the client gave it: resending it is harmless.
+struct StoredEvent {
+    std::string client_id;
+    Event event;
 };
 
 struct SessionInfo {
@@ -30,6 +39,8 @@ struct SessionInfo {
     int day = 0;
     std::string status;     // open, done, stopped
     int holds = 0, visits = 0;
+    std::string plan_json;  // filled by session(), not by list_sessions()
+    std::string client_id;
 };
 
 class Store {
@@ -44,6 +55,18 @@ public:
     virtual std::vector<SessionSummary> session_summaries() = 0;   // oldest first, with records
     virtual std::vector<HoldRecord> holds(std::int64_t session) = 0;
     virtual std::string integrity_check() = 0;                     // "ok" when healthy
+
+    // Sessions driven over the API keep their event log, so any server process can rebuild
+    // the engine and a resent event is recognised by its client id.
+    virtual std::optional<SessionInfo> session(std::int64_t id) = 0;
+    virtual std::optional<std::int64_t> session_by_client_id(const std::string& client_id) = 0;
+    virtual std::vector<StoredEvent> events(std::int64_t session) = 0;
+    virtual void add_event(std::int64_t session, const StoredEvent& e) = 0;
+    virtual bool has_event(std::int64_t session, const std::string& client_id) = 0;
+    virtual std::int64_t event_count(std::int64_t session) = 0;
+    virtual std::vector<VisitRecord> visits(std::int64_t session) = 0;
+    // Runs fn in one write transaction: all of it is durable at return, or none of it.
+    virtual void transaction(const std::function<void()>& fn) = 0;
 };
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path);

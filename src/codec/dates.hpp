@@ -1,0 +1,13 @@
+#pragma once
+// Calendar days as the person lives them (local time zone), for streaks and history.
+#include <cstdint>
+#include <string>
+
+namespace unknot {
+
+std::int64_t now_unix_ms();
+int local_day(std::int64_t unix_ms);  // days since 1970-01-01 in local time
+int today_local();
+std::string iso_day(int day);         // "2026-11-22"
+
+}  // namespace unknot

@@ -1,0 +1,147 @@
+#include "server/api.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "codec/codec.hpp"
+#include "codec/json_util.hpp"
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "server/assets.hpp"
+#include "server/responses.hpp"
+
+namespace unknot::server {
+
+namespace bj = boost::json;
+
+namespace {
+
+template <class T, class F>
+bj::value list_of(const std::vector<T>& items, F&& f) {
+    bj::array a;
+    for (const auto& x : items) a.push_back(f(x));
+    return a;
+}
+
+HttpResponse asset_response(const Asset& a, const HttpRequest& req) {
+    HttpResponse r;
+    r.route = "(asset)";
+    r.content_type = std::string(a.content_type);
+    r.headers.emplace_back("ETag", std::string(a.etag));
+    // Fixed file names, so browsers revalidate; the ETag makes that a cheap 304.
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    if (a.content_type.starts_with("text/html"))
+        r.headers.emplace_back("Content-Security-Policy",
+                               "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                               "connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; frame-ancestors 'none'");
+    if (req.header("if-none-match") == a.etag) {
+        r.status = 304;
+        return r;
+    }
+    r.body = std::string(a.data);
+    return r;
+}
+
+}  // namespace
+
+Api::Api(const Catalog& catalog, Store& store, ApiOptions options) : catalog_(catalog), store_(store), options_(options) {
+    router_.add("GET", "/healthz", [](const HttpRequest&, const Params&) {
+        return json_response(200, bj::object{{"status", "ok"}, {"version", UNKNOT_VERSION}});
+    });
+    router_.add("GET", "/api/v1/openapi.json", [](const HttpRequest& req, const Params&) {
+        const Asset* a = find_asset("/api/v1/openapi.json");
+        return a ? asset_response(*a, req) : error_response(404, "not_found", "no API description compiled in");
+    });
+    catalog_routes();
+    session_routes();
+
+    router_.add("POST", "/api/v1/screenings", [this](const HttpRequest& req, const Params&) {
+        auto answers = json::answers_from_json(json_body(req), "");
+        return json_response(200, json::to_json(screen(answers, catalog_)));
+    });
+    router_.add("POST", "/api/v1/plans", [this](const HttpRequest& req, const Params&) {
+        auto profile = json::profile_from_json(json_body(req), catalog_);
+        return json_response(200, json::to_json(make_plan(profile, catalog_)));
+    });
+}
+
+void Api::catalog_routes() {
+    auto get_list = [this](const std::string& path, std::function<bj::value()> make) {
+        // Content never changes while the server runs: serialise once.
+        auto body = std::make_shared<std::string>(bj::serialize(make()));
+        router_.add("GET", path, [body](const HttpRequest&, const Params&) {
+            HttpResponse r;
+            r.body = *body;
+            r.headers.emplace_back("Cache-Control", "no-cache");
+            return r;
+        });
+    };
+    const auto& c = catalog_;
+    get_list("/api/v1/techniques", [&c] { return list_of(c.techniques(), [&](const Technique& t) { return json::to_json(t, c); }); });
+    get_list("/api/v1/stretches", [&c] { return list_of(c.stretches(), [](const Stretch& s) { return json::to_json(s); }); });
+    get_list("/api/v1/learn", [&c] { return list_of(c.articles(), [](const Article& a) { return json::article_summary(a); }); });
+    get_list("/api/v1/muscles", [&c] { return list_of(c.muscles(), [](const Muscle& m) { return json::to_json(m); }); });
+    get_list("/api/v1/regions", [&c] { return list_of(c.regions(), [](const Region& r) { return json::to_json(r); }); });
+    get_list("/api/v1/tools", [&c] { return list_of(c.tools(), [](const Tool& t) { return json::to_json(t); }); });
+    get_list("/api/v1/conditions", [&c] { return list_of(c.conditions(), [](const Condition& x) { return json::to_json(x); }); });
+    get_list("/api/v1/cues", [&c] { return list_of(c.cues(), [](const CueText& x) { return json::to_json(x); }); });
+    get_list("/api/v1/goals", [&c] { return list_of(c.goals(), [](const Goal& g) { return json::to_json(g); }); });
+    get_list("/api/v1/sources", [&c] { return list_of(c.sources(), [](const Source& s) { return json::to_json(s); }); });
+
+    router_.add("GET", "/api/v1/techniques/{id}", [this](const HttpRequest&, const Params& p) {
+        const auto& id = p.at("id");
+        if (const Technique* t = catalog_.technique(id)) return json_response(200, json::to_json(*t, catalog_));
+        return error_response(404, "not_found", "no technique `" + id + "`" + did_you_mean(nearest(id, catalog_.technique_ids())), "id");
+    });
+    router_.add("GET", "/api/v1/stretches/{id}", [this](const HttpRequest&, const Params& p) {
+        const auto& id = p.at("id");
+        if (const Stretch* s = catalog_.stretch(id)) return json_response(200, json::to_json(*s));
+        return error_response(404, "not_found", "no stretch `" + id + "`", "id");
+    });
+    router_.add("GET", "/api/v1/learn/{slug}", [this](const HttpRequest&, const Params& p) {
+        const auto& slug = p.at("slug");
+        if (const Article* a = catalog_.article(slug)) return json_response(200, json::to_json(*a));
+        return error_response(404, "not_found", "no article `" + slug + "`", "slug");
+    });
+}
+
+HttpResponse Api::handle(const HttpRequest& req) {
+    Params params;
+    std::string pattern, allowed;
+    HttpResponse out;
+    try {
+        if (const RouteHandler* h = router_.match(req, params, pattern, allowed)) {
+            out = (*h)(req, params);
+            out.route = pattern;
+        } else if (!allowed.empty()) {
+            out = error_response(405, "method_not_allowed", req.method + " is not allowed here; use " + allowed);
+            out.headers.emplace_back("Allow", allowed);
+            out.route = pattern;
+        } else if (req.path().starts_with("/api/")) {
+            out = error_response(404, "not_found", "no such API endpoint: " + req.path() + " (see /api/v1/openapi.json)");
+            out.route = "(unknown api)";
+        } else if (req.method != "GET" && req.method != "HEAD") {
+            out = error_response(405, "method_not_allowed", req.method + " is not allowed here; use GET");
+            out.headers.emplace_back("Allow", "GET, HEAD");
+            out.route = "(asset)";
+        } else {
+            auto path = req.path();
+            const Asset* a = find_asset(path == "/" ? "/index.html" : path);
+            // The app routes with #fragments; any other path gets the app shell.
+            if (!a && path.find('.') == std::string::npos) a = find_asset("/index.html");
+            out = a ? asset_response(*a, req) : error_response(404, "not_found", "no such file: " + path);
+            out.route = a ? "(asset)" : "(unknown asset)";
+        }
+    } catch (const HttpError& e) {
+        out = e.response;
+        out.route = pattern;
+    } catch (const InputError& e) {
+        out = error_response(400, "invalid", e.message(), e.where());
+        out.route = pattern;
+    } catch (const StoreError& e) {
+        out = error_response(503, "store_unavailable", "the database is unavailable; try again shortly");
+        out.route = pattern;
+    }
+    return out;
+}
+
+}  // namespace unknot::server

@@ -1,0 +1,189 @@
+// Sessions over HTTP. The client runs the session locally (it must work offline) and sends what
+// the person did as events with its own ids; the server replays them through the same engine
+// as the CLI and stores the records. Resending a batch is harmless: known event ids are skipped.
+#include <boost/json/serialize.hpp>
+
+#include "codec/codec.hpp"
+#include "codec/dates.hpp"
+#include "codec/json_util.hpp"
+#include "common/error.hpp"
+#include "progress/progress.hpp"
+#include "server/api.hpp"
+#include "server/responses.hpp"
+
+namespace unknot::server {
+
+namespace bj = boost::json;
+
+namespace {
+
+bool valid_client_id(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; });
+}
+
+std::int64_t session_id_of(const Params& p) {
+    const auto& s = p.at("id");
+    std::int64_t id = 0;
+    bool digits = !s.empty() && s.size() < 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) id = std::stoll(s);
+    if (!digits || id <= 0) throw HttpError{error_response(404, "not_found", "no session `" + s + "`", "id")};
+    return id;
+}
+
+// Errors inside an embedded document get its path as a prefix ("plan.phases[0].kind").
+template <class F>
+auto within(const std::string& prefix, F&& f) {
+    try {
+        return f();
+    } catch (const InputError& e) {
+        throw InputError(e.where().empty() ? prefix : prefix + "." + e.where(), e.message());
+    }
+}
+
+}  // namespace
+
+Api::Live& Api::live(std::int64_t session, const SessionInfo& info) {
+    auto count = static_cast<std::size_t>(store_.event_count(session));
+    auto it = live_.find(session);
+    if (it != live_.end() && it->second.events == count) return it->second;
+    if (live_.size() > 1000) live_.erase(live_.begin());  // a bounded cache; the log rebuilds any engine
+    Live l;
+    l.plan = std::make_unique<Plan>(json::plan_from_json(json::parse(info.plan_json, "stored plan"), catalog_));
+    l.engine = std::make_unique<Engine>(*l.plan, catalog_);
+    for (const auto& e : store_.events(session)) l.engine->handle(e.event);
+    l.events = count;
+    return live_[session] = std::move(l);
+}
+
+void Api::session_routes() {
+    auto session_json = [this](std::int64_t id) -> bj::value {
+        auto info = store_.session(id);
+        if (!info) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
+        auto& l = live(id, *info);
+        auto snap = l.engine->snapshot();
+        bj::array holds, visits;
+        for (const auto& h : store_.holds(id)) holds.push_back(json::to_json(h));
+        for (const auto& v : store_.visits(id)) visits.push_back(json::to_json(v));
+        return bj::object{{"id", id},
+                          {"client_id", info->client_id.empty() ? bj::value(nullptr) : bj::value(info->client_id)},
+                          {"status", info->status},
+                          {"started_unix_ms", info->started_unix_ms},
+                          {"ended_unix_ms", info->ended_unix_ms ? bj::value(info->ended_unix_ms) : bj::value(nullptr)},
+                          {"state", to_string(snap.state)},
+                          {"item", snap.item},
+                          {"items", snap.items},
+                          {"events", static_cast<std::int64_t>(l.events)},
+                          {"plan", json::parse(info->plan_json, "stored plan")},
+                          {"holds", std::move(holds)},
+                          {"visits", std::move(visits)}};
+    };
+
+    router_.add("POST", "/api/v1/sessions", [this, session_json](const HttpRequest& req, const Params&) {
+        auto body = json_body(req);
+        const auto& o = json::as_object(body, "");
+        json::only_keys(o, "", {"plan", "client_id", "started_at_ms"});
+        auto* plan_v = o.if_contains("plan");
+        if (!plan_v) throw InputError("plan", "missing: send the plan from POST /api/v1/plans");
+        auto plan = within("plan", [&] { return json::plan_from_json(*plan_v, catalog_); });
+        if (plan.phases.empty()) throw InputError("plan.phases", "this plan has nothing to do (was the screening `refer`?)");
+        std::string client_id;
+        if (auto* c = o.if_contains("client_id")) {
+            client_id = json::as_string(*c, "client_id");
+            if (!valid_client_id(client_id)) throw InputError("client_id", "use 1-64 letters, digits, '-' or '_'");
+        }
+        auto now = now_unix_ms();
+        auto started = now;
+        if (auto* s = o.if_contains("started_at_ms")) started = json::as_int(*s, "started_at_ms", 0, now + 86'400'000);
+        std::lock_guard lock(store_mu_);
+        if (!client_id.empty())
+            if (auto existing = store_.session_by_client_id(client_id)) return json_response(200, session_json(*existing));
+        auto id = store_.begin_session({started, local_day(started), bj::serialize(*plan_v), client_id});
+        return json_response(201, session_json(id));
+    });
+
+    router_.add("GET", "/api/v1/sessions/{id}", [this, session_json](const HttpRequest&, const Params& p) {
+        auto id = session_id_of(p);
+        std::lock_guard lock(store_mu_);
+        return json_response(200, session_json(id));
+    });
+
+    router_.add("POST", "/api/v1/sessions/{id}/events", [this, session_json](const HttpRequest& req, const Params& p) {
+        auto id = session_id_of(p);
+        auto body = json_body(req);
+        const auto& o = json::as_object(body, "");
+        json::only_keys(o, "", {"events"});
+        auto* list = o.if_contains("events");
+        if (!list) throw InputError("events", "missing: send {\"events\": [...]}");
+        const auto& arr = json::as_array(*list, "events");
+        if (arr.size() > options_.max_events_per_batch)
+            throw InputError("events", "at most " + std::to_string(options_.max_events_per_batch) + " events per request");
+        std::vector<StoredEvent> batch;
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            auto path = json::index("events", i);
+            StoredEvent e;
+            e.event = json::event_from_json(arr[i], path);
+            const auto* eid = arr[i].as_object().if_contains("id");
+            if (!eid) throw InputError(json::child(path, "id"), "missing: give every event a unique id so resending is safe");
+            e.client_id = json::as_string(*eid, json::child(path, "id"));
+            if (!valid_client_id(e.client_id)) throw InputError(json::child(path, "id"), "use 1-64 letters, digits, '-' or '_'");
+            batch.push_back(std::move(e));
+        }
+        std::lock_guard lock(store_mu_);
+        auto info = store_.session(id);
+        if (!info) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
+        int accepted = 0, duplicates = 0;
+        bj::array rejected, cues, holds;
+        try {
+            auto& l = live(id, *info);
+            store_.transaction([&] {
+                bool quit = false;
+                for (const auto& e : batch) {
+                    if (store_.has_event(id, e.client_id)) {
+                        ++duplicates;
+                        continue;
+                    }
+                    bool was_done = l.engine->state() == State::done;
+                    auto out = l.engine->handle(e.event);
+                    store_.add_event(id, e);
+                    ++l.events;
+                    ++accepted;
+                    for (const auto& h : out.holds) {
+                        store_.save_hold(id, h);
+                        holds.push_back(json::to_json(h));
+                    }
+                    for (const auto& v : out.visits) store_.save_visit(id, v);
+                    for (const auto& c : out.cues) cues.push_back(json::to_json(c));
+                    if (out.rejected) rejected.push_back(bj::object{{"id", e.client_id}, {"reason", *out.rejected}});
+                    quit = quit || (e.event.type == EventType::quit && !out.rejected);
+                    if (!was_done && l.engine->state() == State::done)
+                        store_.end_session(id, info->started_unix_ms + e.event.t_ms, quit ? "stopped" : "done");
+                }
+            });
+        } catch (...) {
+            live_.erase(id);  // the transaction rolled back: rebuild from the log next time
+            throw;
+        }
+        return json_response(200, bj::object{{"accepted", accepted},
+                                             {"duplicates", duplicates},
+                                             {"rejected", std::move(rejected)},
+                                             {"cues", std::move(cues)},
+                                             {"holds", std::move(holds)},
+                                             {"session", session_json(id)}});
+    });
+
+    router_.add("GET", "/api/v1/history", [this](const HttpRequest&, const Params&) {
+        std::lock_guard lock(store_mu_);
+        auto all = store_.session_summaries();
+        bj::array a;
+        for (auto it = all.rbegin(); it != all.rend(); ++it) a.push_back(json::to_json(*it));
+        return json_response(200, a);
+    });
+
+    router_.add("GET", "/api/v1/progress", [this](const HttpRequest&, const Params&) {
+        std::lock_guard lock(store_mu_);
+        return json_response(200, json::to_json(compute_progress(store_.session_summaries(), today_local(), catalog_)));
+    });
+}
+
+}  // namespace unknot::server

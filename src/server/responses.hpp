@@ -1,0 +1,20 @@
+#pragma once
+// JSON responses and the one error shape: {"error": {"code", "message", "field"}}.
+#include <boost/json/value.hpp>
+
+#include "server/http.hpp"
+
+namespace unknot::server {
+
+HttpResponse json_response(int status, const boost::json::value& body);
+HttpResponse error_response(int status, const std::string& code, const std::string& message, const std::string& field = {});
+
+// Parses a JSON request body (415 unless application/json, 400 with line:column when malformed);
+// throws HttpError.
+boost::json::value json_body(const HttpRequest& req);
+
+struct HttpError {
+    HttpResponse response;
+};
+
+}  // namespace unknot::server
