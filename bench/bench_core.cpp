@@ -3,7 +3,9 @@
 #include <benchmark/benchmark.h>
 
 #include "codec/codec.hpp"
+#include "server/api.hpp"
 #include "session/engine.hpp"
+#include "store/store.hpp"
 #include "support/catalog_fixture.hpp"
 
 using namespace unknot;
@@ -67,6 +69,24 @@ void BM_SessionReplay(benchmark::State& state) {
     state.counters["holds"] = benchmark::Counter(static_cast<double>(holds), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_SessionReplay);
+
+// The whole request path of POST /api/v1/plans without the network: body parse, plan, JSON out.
+void BM_ApiPlanRequest(benchmark::State& state) {
+    auto store = open_sqlite_store(":memory:");
+    server::Api api(test::catalog(), *store);
+    server::HttpRequest req{"POST", "/api/v1/plans", {{"content-type", "application/json"}},
+                            R"({"targets": ["calf", "hamstrings", "upper_back"], "minutes": 15, "tools": ["foam_roller"], "context": "warm_up"})"};
+    for (auto _ : state) benchmark::DoNotOptimize(api.handle_sync(req));
+}
+BENCHMARK(BM_ApiPlanRequest);
+
+void BM_ApiHealthz(benchmark::State& state) {
+    auto store = open_sqlite_store(":memory:");
+    server::Api api(test::catalog(), *store);
+    server::HttpRequest req{"GET", "/healthz", {}, {}};
+    for (auto _ : state) benchmark::DoNotOptimize(api.handle_sync(req));
+}
+BENCHMARK(BM_ApiHealthz);
 
 void BM_CatalogLoad(benchmark::State& state) {
     auto files = json::read_content_dir(test::data_dir());

@@ -31,17 +31,43 @@ std::vector<std::string> ids_of(const std::vector<T>& v) {
 }
 }  // namespace
 
-const Region* Catalog::region(std::string_view id) const { return find_id(regions_, id); }
-const Muscle* Catalog::muscle(std::string_view id) const { return find_id(muscles_, id); }
-const Tool* Catalog::tool(std::string_view id) const { return find_id(tools_, id); }
-const Technique* Catalog::technique(std::string_view id) const { return find_id(techniques_, id); }
-const Stretch* Catalog::stretch(std::string_view id) const { return find_id(stretches_, id); }
-const Condition* Catalog::condition(std::string_view id) const { return find_id(conditions_, id); }
+namespace {
+template <class T, class Index>
+const T* at(const std::vector<T>& v, const Index& index, std::string_view id) {
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : &v[it->second];
+}
+template <class T, class Index>
+void fill(const std::vector<T>& v, Index& index) {
+    index.clear();
+    for (std::size_t i = 0; i < v.size(); ++i) index.emplace(v[i].id, i);
+}
+}  // namespace
+
+void Catalog::build_indexes() {
+    fill(regions_, region_at_);
+    fill(muscles_, muscle_at_);
+    fill(tools_, tool_at_);
+    fill(techniques_, technique_at_);
+    fill(stretches_, stretch_at_);
+    fill(conditions_, condition_at_);
+    fill(cues_, cue_at_);
+    answer_keys_.clear();
+    for (const auto& id : condition_ids()) answer_keys_.insert(id);
+}
+
+const Region* Catalog::region(std::string_view id) const { return at(regions_, region_at_, id); }
+const Muscle* Catalog::muscle(std::string_view id) const { return at(muscles_, muscle_at_, id); }
+const Tool* Catalog::tool(std::string_view id) const { return at(tools_, tool_at_, id); }
+const Technique* Catalog::technique(std::string_view id) const { return at(techniques_, technique_at_, id); }
+const Stretch* Catalog::stretch(std::string_view id) const { return at(stretches_, stretch_at_, id); }
+const Condition* Catalog::condition(std::string_view id) const { return at(conditions_, condition_at_, id); }
+bool Catalog::is_answer_key(std::string_view id) const { return answer_keys_.find(id) != answer_keys_.end(); }
 const Article* Catalog::article(std::string_view slug) const {
     return find_by(articles_, slug, [](const Article& a) -> const std::string& { return a.slug; });
 }
 const Goal* Catalog::goal(std::string_view id) const { return find_id(goals_, id); }
-const CueText& Catalog::cue(std::string_view id) const { return *find_id(cues_, id); }
+const CueText& Catalog::cue(std::string_view id) const { return *at(cues_, cue_at_, id); }
 
 std::vector<std::string> Catalog::region_ids() const { return ids_of(regions_); }
 std::vector<std::string> Catalog::muscle_ids() const { return ids_of(muscles_); }

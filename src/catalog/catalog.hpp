@@ -1,5 +1,7 @@
 #pragma once
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +57,7 @@ public:
     std::vector<std::string> tool_ids() const;
     std::vector<std::string> technique_ids() const;
     std::vector<std::string> condition_ids() const;  // includes follow-up ids
+    bool is_answer_key(std::string_view id) const;    // a condition or follow-up id
 
 private:
     std::vector<Region> regions_;
@@ -67,6 +70,16 @@ private:
     std::vector<Article> articles_;
     std::vector<Source> sources_;
     std::vector<Goal> goals_;
+
+    // Id -> position, built once after loading: the planner looks ids up thousands of times.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Index = std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>;
+    Index region_at_, muscle_at_, tool_at_, technique_at_, stretch_at_, condition_at_, cue_at_;
+    std::unordered_set<std::string, Hash, std::equal_to<>> answer_keys_;
+    void build_indexes();
     friend class CatalogBuilder;
 };
 

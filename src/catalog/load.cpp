@@ -28,6 +28,7 @@ public:
         }
         index(records);
         for (const auto& r : records) dispatch(r);
+        c_.build_indexes();
         check_whole();
     }
 

@@ -26,7 +26,7 @@ void add_serve_command(CLI::App& app, Context& ctx, int& code) {
         auto& store = ctx.store();
         server::Api api(catalog, store);
         try {
-            server::serve(opts, [&api](const server::HttpRequest& r) { return api.handle(r); }, [&](unsigned short port) {
+            server::serve(opts, [&api](server::HttpRequest r, server::Responder done) { api.handle(std::move(r), std::move(done)); }, [&](unsigned short port) {
                 auto host = opts.bind.find(':') != std::string::npos ? "[" + opts.bind + "]" : opts.bind;
                 fmt::print("unknot is serving on http://{}:{}/ (database {}). Ctrl-C stops it.\n", host, port, ctx.db_path());
                 std::fflush(stdout);

@@ -1,6 +1,7 @@
 #pragma once
 // The JSON contract of unknot (docs/cli.md): one mapping between domain values and JSON, shared by
 // the CLI, the server and the exports so they can never disagree.
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 #include <string>
 
@@ -21,9 +22,11 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog);              //
 Event event_from_json(const bj::value& v, const std::string& path);           // one replay line
 
 // --- out ---
-bj::value to_json(const ScreeningResult& r);
-bj::value to_json(const Plan& p);
-bj::value to_json(const PlanItem& i);
+// The plan path is the hottest response: these take a storage pointer so a request can build
+// its whole document in one arena (bj::monotonic_resource) instead of thousands of mallocs.
+bj::value to_json(const ScreeningResult& r, bj::storage_ptr sp = {});
+bj::value to_json(const Plan& p, bj::storage_ptr sp = {});
+bj::value to_json(const PlanItem& i, bj::storage_ptr sp = {});
 bj::value technique_summary(const Technique& t);  // the `techniques --json` element
 bj::value to_json(const Technique& t, const Catalog& c);
 bj::value to_json(const Stretch& s);

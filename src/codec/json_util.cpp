@@ -8,8 +8,9 @@
 
 namespace unknot::json {
 
-bj::value parse(std::string_view text, const std::string& name) {
+bj::value parse(std::string_view text, const std::string& name, bj::storage_ptr sp) {
     bj::stream_parser p;
+    p.reset(std::move(sp));
     boost::system::error_code ec;
     std::size_t n = p.write_some(text.data(), text.size(), ec);
     if (!ec) p.finish(ec);
@@ -95,8 +96,9 @@ void only_keys(const bj::object& o, const std::string& path, std::initializer_li
 std::string child(const std::string& path, std::string_view key) { return path.empty() ? std::string(key) : path + "." + std::string(key); }
 std::string index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
-bj::array strings(const std::vector<std::string>& v) {
-    bj::array a;
+bj::array strings(const std::vector<std::string>& v, bj::storage_ptr sp) {
+    bj::array a(sp);
+    a.reserve(v.size());
     for (const auto& s : v) a.emplace_back(s);
     return a;
 }

@@ -11,7 +11,7 @@ namespace unknot::json {
 namespace bj = boost::json;
 
 // Parses text; a syntax error becomes InputError("name:line:column", ...).
-bj::value parse(std::string_view text, const std::string& name);
+bj::value parse(std::string_view text, const std::string& name, bj::storage_ptr sp = {});
 
 std::string type_name(const bj::value& v);
 
@@ -29,7 +29,7 @@ void only_keys(const bj::object& o, const std::string& path, std::initializer_li
 std::string child(const std::string& path, std::string_view key);
 std::string index(const std::string& path, std::size_t i);
 
-bj::array strings(const std::vector<std::string>& v);
+bj::array strings(const std::vector<std::string>& v, bj::storage_ptr sp = {});
 
 // Pretty JSON for people reading the terminal; compact is bj::serialize.
 std::string pretty(const bj::value& v);

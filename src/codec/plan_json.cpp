@@ -5,50 +5,58 @@
 
 namespace unknot::json {
 
-bj::value to_json(const ScreeningResult& r) {
-    bj::array reasons, excluded, follow_ups;
+bj::value to_json(const ScreeningResult& r, bj::storage_ptr sp) {
+    bj::array reasons(sp), excluded(sp), follow_ups(sp);
     for (const auto& x : r.reasons)
-        reasons.push_back(bj::object{{"condition", x.condition}, {"outcome", to_string(x.outcome)}, {"text", x.text}});
+        reasons.push_back(bj::object({{"condition", x.condition}, {"outcome", to_string(x.outcome)}, {"text", x.text}}, sp));
     for (const auto& g : r.excluded_regions) excluded.emplace_back(g.str());
     for (const auto& f : r.follow_ups)
-        follow_ups.push_back(bj::object{{"condition", f.condition}, {"id", f.id}, {"question", f.question},
-                                        {"kind", f.kind == FollowUpKind::yes_no ? "yes_no" : "regions"}});
-    return bj::object{{"verdict", to_string(r.verdict)}, {"reasons", std::move(reasons)}, {"excluded_regions", std::move(excluded)},
-                      {"advice", strings(r.advice)}, {"prefer_tools", strings(r.prefer_tools)}, {"no_floor", r.no_floor},
-                      {"follow_ups", std::move(follow_ups)}};
+        follow_ups.push_back(bj::object({{"condition", f.condition}, {"id", f.id}, {"question", f.question},
+                                         {"kind", f.kind == FollowUpKind::yes_no ? "yes_no" : "regions"}},
+                                        sp));
+    return bj::object({{"verdict", to_string(r.verdict)}, {"reasons", std::move(reasons)}, {"excluded_regions", std::move(excluded)},
+                       {"advice", strings(r.advice, sp)}, {"prefer_tools", strings(r.prefer_tools, sp)}, {"no_floor", r.no_floor},
+                       {"follow_ups", std::move(follow_ups)}},
+                      sp);
 }
 
-bj::value to_json(const PlanItem& i) {
-    bj::object o{{"kind", to_string(i.kind)}, {"id", i.id}, {"name", i.name}};
-    o["side"] = i.side ? bj::value(to_string(*i.side)) : bj::value(nullptr);
-    o["muscles"] = strings(i.muscles);
-    o["regions"] = strings(i.regions);
-    o["targets"] = strings(i.targets);
+bj::value to_json(const PlanItem& i, bj::storage_ptr sp) {
+    bj::object o(sp);
+    o.reserve(16);
+    o.emplace("kind", to_string(i.kind));
+    o.emplace("id", i.id);
+    o.emplace("name", i.name);
+    o.emplace("side", i.side ? bj::value(to_string(*i.side), sp) : bj::value(nullptr, sp));
+    o.emplace("muscles", strings(i.muscles, sp));
+    o.emplace("regions", strings(i.regions, sp));
+    o.emplace("targets", strings(i.targets, sp));
     if (i.kind == ItemKind::smr) {
-        o["tool"] = i.tool;
-        o["roll_s"] = i.roll_s;
-        o["hold_min_s"] = i.hold_min_s;
-        o["hold_max_s"] = i.hold_max_s;
-        o["hold_target_s"] = i.hold_target_s;
+        o.emplace("tool", i.tool);
+        o.emplace("roll_s", i.roll_s);
+        o.emplace("hold_min_s", i.hold_min_s);
+        o.emplace("hold_max_s", i.hold_max_s);
+        o.emplace("hold_target_s", i.hold_target_s);
     } else {
-        o["hold_s"] = i.hold_target_s;
+        o.emplace("hold_s", i.hold_target_s);
     }
-    o["sets"] = i.sets;
-    o["seconds"] = i.seconds;
+    o.emplace("sets", i.sets);
+    o.emplace("seconds", i.seconds);
     return o;
 }
 
-bj::value to_json(const Plan& p) {
-    bj::array phases, dropped;
+bj::value to_json(const Plan& p, bj::storage_ptr sp) {
+    bj::array phases(sp), dropped(sp);
     for (const auto& ph : p.phases) {
-        bj::array items;
-        for (const auto& i : ph.items) items.push_back(to_json(i));
-        phases.push_back(bj::object{{"phase", to_string(ph.phase)}, {"items", std::move(items)}});
+        bj::array items(sp);
+        items.reserve(ph.items.size());
+        for (const auto& i : ph.items) items.push_back(to_json(i, sp));
+        phases.push_back(bj::object({{"phase", to_string(ph.phase)}, {"items", std::move(items)}}, sp));
     }
-    for (const auto& d : p.dropped) dropped.push_back(bj::object{{"target", d.target}, {"reason", d.reason}});
-    return bj::object{{"screening", to_json(p.screening)}, {"context", to_string(p.context)}, {"phases", std::move(phases)},
-                      {"total_seconds", p.total_seconds}, {"budget_seconds", p.budget_seconds}, {"dropped", std::move(dropped)},
-                      {"notes", strings(p.notes)}};
+    for (const auto& d : p.dropped) dropped.push_back(bj::object({{"target", d.target}, {"reason", d.reason}}, sp));
+    return bj::object({{"screening", to_json(p.screening, sp)}, {"context", to_string(p.context)}, {"phases", std::move(phases)},
+                       {"total_seconds", p.total_seconds}, {"budget_seconds", p.budget_seconds}, {"dropped", std::move(dropped)},
+                       {"notes", strings(p.notes, sp)}},
+                      sp);
 }
 
 // A plan file may have been edited by hand: it is checked against the catalog so the session

@@ -68,14 +68,14 @@ public:
         if (plan_.screening.verdict == Verdict::refer) {
             for (const auto& t : p_.targets) plan_.dropped.push_back({t, "screening says do not roll: see a medical professional first"});
             plan_.notes.push_back("Nothing to roll today. Please talk to a doctor or physiotherapist before foam rolling.");
-            return plan_;
+            return std::move(plan_);
         }
         for (std::size_t i = 0; i < p_.targets.size(); ++i) choose(resolve_target(p_.targets[i], i, c_));
         cap_techniques();
         for (auto& u : units_) build_items(u);
         fit_budget();
         assemble();
-        return plan_;
+        return std::move(plan_);
     }
 
 private:
@@ -97,13 +97,13 @@ private:
 
     // The tool to use: the screening's preferences first, then the person's own order.
     std::string pick_tool(const Technique& t) const {
-        std::vector<std::string> order = plan_.screening.prefer_tools;
-        for (const auto& x : p_.tools) add_unique(order, x);
-        for (const auto& id : order) {
-            if (!contains(p_.tools, id) || !contains(t.tools, id)) continue;
-            if (plan_.screening.no_floor && needs_floor(t, *c_.tool(id))) continue;
-            return id;
-        }
+        auto usable = [&](const std::string& id) {
+            return contains(p_.tools, id) && contains(t.tools, id) && !(plan_.screening.no_floor && needs_floor(t, *c_.tool(id)));
+        };
+        for (const auto& id : plan_.screening.prefer_tools)
+            if (usable(id)) return id;
+        for (const auto& id : p_.tools)
+            if (usable(id)) return id;
         return {};
     }
 

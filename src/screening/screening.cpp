@@ -54,10 +54,9 @@ std::vector<RegionRef> places(const Answer& a, const std::string& key, const Cat
 }
 
 void check_keys(const Answers& answers, const Catalog& catalog) {
-    auto known = catalog.condition_ids();
     for (const auto& [key, _] : answers) {
-        if (std::find(known.begin(), known.end(), key) == known.end())
-            throw InputError("screening.answers." + key, "unknown condition `" + key + "`" + did_you_mean(nearest(key, known)));
+        if (!catalog.is_answer_key(key))
+            throw InputError("screening.answers." + key, "unknown condition `" + key + "`" + did_you_mean(nearest(key, catalog.condition_ids())));
     }
 }
 

@@ -1,6 +1,8 @@
 #include "server/api.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/serialize.hpp>
+#include <future>
 
 #include "codec/codec.hpp"
 #include "codec/json_util.hpp"
@@ -53,14 +55,19 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options) : catalog_(ca
     });
     catalog_routes();
     session_routes();
+    writer_ = std::thread([this] { writer_loop(); });
 
     router_.add("POST", "/api/v1/screenings", [this](const HttpRequest& req, const Params&) {
         auto answers = json::answers_from_json(json_body(req), "");
         return json_response(200, json::to_json(screen(answers, catalog_)));
     });
     router_.add("POST", "/api/v1/plans", [this](const HttpRequest& req, const Params&) {
-        auto profile = json::profile_from_json(json_body(req), catalog_);
-        return json_response(200, json::to_json(make_plan(profile, catalog_)));
+        // One arena per request for the parsed body and the response document.
+        unsigned char buffer[64 * 1024];
+        bj::monotonic_resource arena(buffer, sizeof buffer);
+        bj::storage_ptr sp(&arena);
+        auto profile = json::profile_from_json(json_body(req, sp), catalog_);
+        return json_response(200, json::to_json(make_plan(profile, catalog_), sp));
     });
 }
 
@@ -104,18 +111,41 @@ void Api::catalog_routes() {
     });
 }
 
-HttpResponse Api::handle(const HttpRequest& req) {
+namespace {
+HttpResponse error_from(std::exception_ptr e) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const HttpError& h) {
+        return h.response;
+    } catch (const InputError& i) {
+        return error_response(400, "invalid", i.message(), i.where());
+    } catch (const StoreError&) {
+        return error_response(503, "store_unavailable", "the database is unavailable; try again shortly");
+    } catch (...) {
+        return error_response(500, "internal", "unexpected server error");
+    }
+}
+}  // namespace
+
+void Api::handle(HttpRequest req, Responder done) {
     Params params;
-    std::string pattern, allowed;
+    std::string allowed;
     HttpResponse out;
     try {
-        if (const RouteHandler* h = router_.match(req, params, pattern, allowed)) {
-            out = (*h)(req, params);
-            out.route = pattern;
+        if (const Route* r = router_.match(req, params, allowed)) {
+            if (r->async_handler) {
+                r->async_handler(req, params, [done, route = r->pattern](HttpResponse res) {
+                    res.route = route;
+                    done(std::move(res));
+                });
+                return;
+            }
+            out = r->handler(req, params);
+            out.route = r->pattern;
         } else if (!allowed.empty()) {
             out = error_response(405, "method_not_allowed", req.method + " is not allowed here; use " + allowed);
             out.headers.emplace_back("Allow", allowed);
-            out.route = pattern;
+            out.route = "(method not allowed)";
         } else if (req.path().starts_with("/api/")) {
             out = error_response(404, "not_found", "no such API endpoint: " + req.path() + " (see /api/v1/openapi.json)");
             out.route = "(unknown api)";
@@ -131,17 +161,72 @@ HttpResponse Api::handle(const HttpRequest& req) {
             out = a ? asset_response(*a, req) : error_response(404, "not_found", "no such file: " + path);
             out.route = a ? "(asset)" : "(unknown asset)";
         }
-    } catch (const HttpError& e) {
-        out = e.response;
-        out.route = pattern;
-    } catch (const InputError& e) {
-        out = error_response(400, "invalid", e.message(), e.where());
-        out.route = pattern;
-    } catch (const StoreError& e) {
-        out = error_response(503, "store_unavailable", "the database is unavailable; try again shortly");
-        out.route = pattern;
+    } catch (...) {
+        out = error_from(std::current_exception());
+        out.route = "(error)";
     }
-    return out;
+    done(std::move(out));
+}
+
+HttpResponse Api::handle_sync(const HttpRequest& req) {
+    std::promise<HttpResponse> p;
+    auto f = p.get_future();
+    handle(req, [&p](HttpResponse r) { p.set_value(std::move(r)); });
+    return f.get();
+}
+
+void Api::enqueue(WriteJob job) {
+    {
+        std::lock_guard lock(queue_mu_);
+        queue_.push_back(std::move(job));
+    }
+    queue_cv_.notify_one();
+}
+
+void Api::writer_loop() {
+    for (;;) {
+        std::vector<WriteJob> jobs;
+        {
+            std::unique_lock lock(queue_mu_);
+            queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;
+            while (!queue_.empty() && jobs.size() < options_.max_group_commit) {
+                jobs.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        std::vector<HttpResponse> outs(jobs.size());
+        {
+            std::lock_guard lock(store_mu_);
+            try {
+                store_.transaction([&] {
+                    for (std::size_t i = 0; i < jobs.size(); ++i) {
+                        try {
+                            outs[i] = jobs[i].work();
+                        } catch (const HttpError& e) {
+                            outs[i] = e.response;
+                        } catch (const InputError& e) {
+                            outs[i] = error_response(400, "invalid", e.message(), e.where());
+                        }
+                    }
+                });
+            } catch (...) {
+                // Nothing of this group was committed; engines may have run ahead of the log.
+                live_.clear();
+                for (auto& o : outs) o = error_from(std::current_exception());
+            }
+        }
+        for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(outs[i]));
+    }
+}
+
+Api::~Api() {
+    {
+        std::lock_guard lock(queue_mu_);
+        stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    if (writer_.joinable()) writer_.join();
 }
 
 }  // namespace unknot::server

@@ -2,9 +2,14 @@
 // The HTTP/JSON API (api/openapi.json): catalog reads, screening, planning, sessions driven by
 // idempotent event batches, history and progress. Transport-free: takes and returns plain
 // HttpRequest/HttpResponse values, so tests can call it without a socket.
+#include <condition_variable>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
+
+#include <boost/json/value.hpp>
 
 #include "catalog/catalog.hpp"
 #include "server/http.hpp"
@@ -16,20 +21,36 @@ namespace unknot::server {
 
 struct ApiOptions {
     std::size_t max_events_per_batch = 1000;
+    std::size_t max_group_commit = 256;  // requests committed together by one fsync
 };
 
 class Api {
 public:
     Api(const Catalog& catalog, Store& store, ApiOptions options = {});
-    HttpResponse handle(const HttpRequest& req);
+    ~Api();
+    Api(const Api&) = delete;
+    Api& operator=(const Api&) = delete;
+
+    void handle(HttpRequest req, Responder done);
+    HttpResponse handle_sync(const HttpRequest& req);  // waits for the answer (tests, tools)
 
 private:
+    // Durable writes from many requests share one transaction and one fsync (group commit):
+    // each request is answered only after the commit that contains it.
+    struct WriteJob {
+        std::function<HttpResponse()> work;  // runs inside the transaction
+        Responder done;
+    };
+    void enqueue(WriteJob job);
+    void writer_loop();
+
     void catalog_routes();
     void session_routes();
 
     // A live engine per session, rebuilt from the stored event log when another process (or a
     // restart) appended events since: the log, not this cache, is the truth.
     struct Live {
+        boost::json::value plan_json;
         std::unique_ptr<Plan> plan;
         std::unique_ptr<Engine> engine;
         std::size_t events = 0;
@@ -42,6 +63,12 @@ private:
     Router router_;
     std::mutex store_mu_;  // one writer at a time; SQLite serialises anyway
     std::map<std::int64_t, Live> live_;
+
+    std::mutex queue_mu_;
+    std::condition_variable queue_cv_;
+    std::deque<WriteJob> queue_;
+    bool stopping_ = false;
+    std::thread writer_;
 };
 
 }  // namespace unknot::server

@@ -49,7 +49,8 @@ Api::Live& Api::live(std::int64_t session, const SessionInfo& info) {
     if (it != live_.end() && it->second.events == count) return it->second;
     if (live_.size() > 1000) live_.erase(live_.begin());  // a bounded cache; the log rebuilds any engine
     Live l;
-    l.plan = std::make_unique<Plan>(json::plan_from_json(json::parse(info.plan_json, "stored plan"), catalog_));
+    l.plan_json = json::parse(info.plan_json, "stored plan");
+    l.plan = std::make_unique<Plan>(json::plan_from_json(l.plan_json, catalog_));
     l.engine = std::make_unique<Engine>(*l.plan, catalog_);
     for (const auto& e : store_.events(session)) l.engine->handle(e.event);
     l.events = count;
@@ -57,26 +58,31 @@ Api::Live& Api::live(std::int64_t session, const SessionInfo& info) {
 }
 
 void Api::session_routes() {
-    auto session_json = [this](std::int64_t id) -> bj::value {
-        auto info = store_.session(id);
-        if (!info) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
-        auto& l = live(id, *info);
+    // The state alone is cheap (no records): the events endpoint answers with it.
+    auto state_json = [this](std::int64_t id, const SessionInfo& info, Live& l) -> bj::object {
         auto snap = l.engine->snapshot();
-        bj::array holds, visits;
-        for (const auto& h : store_.holds(id)) holds.push_back(json::to_json(h));
-        for (const auto& v : store_.visits(id)) visits.push_back(json::to_json(v));
         return bj::object{{"id", id},
-                          {"client_id", info->client_id.empty() ? bj::value(nullptr) : bj::value(info->client_id)},
-                          {"status", info->status},
-                          {"started_unix_ms", info->started_unix_ms},
-                          {"ended_unix_ms", info->ended_unix_ms ? bj::value(info->ended_unix_ms) : bj::value(nullptr)},
+                          {"client_id", info.client_id.empty() ? bj::value(nullptr) : bj::value(info.client_id)},
+                          {"status", info.status},
+                          {"started_unix_ms", info.started_unix_ms},
+                          {"ended_unix_ms", info.ended_unix_ms ? bj::value(info.ended_unix_ms) : bj::value(nullptr)},
                           {"state", to_string(snap.state)},
                           {"item", snap.item},
                           {"items", snap.items},
-                          {"events", static_cast<std::int64_t>(l.events)},
-                          {"plan", json::parse(info->plan_json, "stored plan")},
-                          {"holds", std::move(holds)},
-                          {"visits", std::move(visits)}};
+                          {"events", static_cast<std::int64_t>(l.events)}};
+    };
+    auto session_json = [this, state_json](std::int64_t id) -> bj::value {
+        auto info = store_.session(id);
+        if (!info) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
+        auto& l = live(id, *info);
+        auto o = state_json(id, *info, l);
+        bj::array holds, visits;
+        for (const auto& h : store_.holds(id)) holds.push_back(json::to_json(h));
+        for (const auto& v : store_.visits(id)) visits.push_back(json::to_json(v));
+        o["plan"] = l.plan_json;
+        o["holds"] = std::move(holds);
+        o["visits"] = std::move(visits);
+        return o;
     };
 
     router_.add("POST", "/api/v1/sessions", [this, session_json](const HttpRequest& req, const Params&) {
@@ -108,7 +114,8 @@ void Api::session_routes() {
         return json_response(200, session_json(id));
     });
 
-    router_.add("POST", "/api/v1/sessions/{id}/events", [this, session_json](const HttpRequest& req, const Params& p) {
+    router_.add_async("POST", "/api/v1/sessions/{id}/events", [this, state_json](const HttpRequest& req, const Params& p, Responder done) {
+        // Everything that can be checked without the database is checked here, before queueing.
         auto id = session_id_of(p);
         auto body = json_body(req);
         const auto& o = json::as_object(body, "");
@@ -118,7 +125,7 @@ void Api::session_routes() {
         const auto& arr = json::as_array(*list, "events");
         if (arr.size() > options_.max_events_per_batch)
             throw InputError("events", "at most " + std::to_string(options_.max_events_per_batch) + " events per request");
-        std::vector<StoredEvent> batch;
+        auto batch = std::make_shared<std::vector<StoredEvent>>();
         for (std::size_t i = 0; i < arr.size(); ++i) {
             auto path = json::index("events", i);
             StoredEvent e;
@@ -127,49 +134,48 @@ void Api::session_routes() {
             if (!eid) throw InputError(json::child(path, "id"), "missing: give every event a unique id so resending is safe");
             e.client_id = json::as_string(*eid, json::child(path, "id"));
             if (!valid_client_id(e.client_id)) throw InputError(json::child(path, "id"), "use 1-64 letters, digits, '-' or '_'");
-            batch.push_back(std::move(e));
+            batch->push_back(std::move(e));
         }
-        std::lock_guard lock(store_mu_);
-        auto info = store_.session(id);
-        if (!info) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
-        int accepted = 0, duplicates = 0;
-        bj::array rejected, cues, holds;
-        try {
+        // Runs on the writer thread, inside a group transaction, with the store lock held.
+        auto work = [this, id, batch, state_json]() -> HttpResponse {
+            auto info = store_.session(id);
+            if (!info) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
             auto& l = live(id, *info);
-            store_.transaction([&] {
-                bool quit = false;
-                for (const auto& e : batch) {
-                    if (store_.has_event(id, e.client_id)) {
-                        ++duplicates;
-                        continue;
-                    }
-                    bool was_done = l.engine->state() == State::done;
-                    auto out = l.engine->handle(e.event);
-                    store_.add_event(id, e);
-                    ++l.events;
-                    ++accepted;
-                    for (const auto& h : out.holds) {
-                        store_.save_hold(id, h);
-                        holds.push_back(json::to_json(h));
-                    }
-                    for (const auto& v : out.visits) store_.save_visit(id, v);
-                    for (const auto& c : out.cues) cues.push_back(json::to_json(c));
-                    if (out.rejected) rejected.push_back(bj::object{{"id", e.client_id}, {"reason", *out.rejected}});
-                    quit = quit || (e.event.type == EventType::quit && !out.rejected);
-                    if (!was_done && l.engine->state() == State::done)
-                        store_.end_session(id, info->started_unix_ms + e.event.t_ms, quit ? "stopped" : "done");
+            int accepted = 0, duplicates = 0;
+            bj::array rejected, cues, holds;
+            bool quit = false;
+            for (const auto& e : *batch) {
+                if (store_.has_event(id, e.client_id)) {
+                    ++duplicates;
+                    continue;
                 }
-            });
-        } catch (...) {
-            live_.erase(id);  // the transaction rolled back: rebuild from the log next time
-            throw;
-        }
-        return json_response(200, bj::object{{"accepted", accepted},
-                                             {"duplicates", duplicates},
-                                             {"rejected", std::move(rejected)},
-                                             {"cues", std::move(cues)},
-                                             {"holds", std::move(holds)},
-                                             {"session", session_json(id)}});
+                bool was_done = l.engine->state() == State::done;
+                auto out = l.engine->handle(e.event);
+                store_.add_event(id, e);
+                ++l.events;
+                ++accepted;
+                for (const auto& h : out.holds) {
+                    store_.save_hold(id, h);
+                    holds.push_back(json::to_json(h));
+                }
+                for (const auto& v : out.visits) store_.save_visit(id, v);
+                for (const auto& c : out.cues) cues.push_back(json::to_json(c));
+                if (out.rejected) rejected.push_back(bj::object{{"id", e.client_id}, {"reason", *out.rejected}});
+                quit = quit || (e.event.type == EventType::quit && !out.rejected);
+                if (!was_done && l.engine->state() == State::done) {
+                    info->ended_unix_ms = info->started_unix_ms + e.event.t_ms;
+                    info->status = quit ? "stopped" : "done";
+                    store_.end_session(id, info->ended_unix_ms, info->status);
+                }
+            }
+            return json_response(200, bj::object{{"accepted", accepted},
+                                                 {"duplicates", duplicates},
+                                                 {"rejected", std::move(rejected)},
+                                                 {"cues", std::move(cues)},
+                                                 {"holds", std::move(holds)},
+                                                 {"session", state_json(id, *info, l)}});
+        };
+        enqueue(WriteJob{std::move(work), std::move(done)});
     });
 
     router_.add("GET", "/api/v1/history", [this](const HttpRequest&, const Params&) {

@@ -28,7 +28,10 @@ struct HttpResponse {
     std::string route;  // the matched route pattern, for the access log (never the body)
 };
 
-using Handler = std::function<HttpResponse(const HttpRequest&)>;
+// Handlers answer through a callback, possibly from another thread (durable writes are
+// committed in groups by a writer thread), so a waiting request never holds an I/O thread.
+using Responder = std::function<void(HttpResponse)>;
+using Handler = std::function<void(HttpRequest, Responder)>;
 
 struct ServerOptions {
     std::string bind = "127.0.0.1";

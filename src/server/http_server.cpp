@@ -102,14 +102,21 @@ private:
             r.headers.emplace_back(std::move(name), std::string(f.value()));
         }
         r.body = std::move(req.body());
-        HttpResponse out;
+        auto method = r.method;
+        auto path = r.path();
+        bool keep_alive = req.keep_alive();
+        auto self = shared_from_this();
+        auto done = [self, method, keep_alive](HttpResponse out) {
+            net::post(self->stream_.get_executor(), [self, method, keep_alive, out = std::move(out)]() mutable {
+                self->respond(std::move(out), method, keep_alive);
+            });
+        };
         try {
-            out = shared_.handler(r);
+            shared_.handler(std::move(r), std::move(done));
         } catch (const std::exception& e) {
-            out = HttpResponse{500, "application/json", json_error("internal", "unexpected server error"), {}, "?"};
-            fmt::print(stderr, "{{\"level\":\"error\",\"what\":\"handler failed\",\"route\":\"{}\"}}\n", r.path());
+            fmt::print(stderr, "{{\"level\":\"error\",\"what\":\"handler failed\",\"route\":\"{}\"}}\n", path);
+            respond(HttpResponse{500, "application/json", json_error("internal", "unexpected server error"), {}, "?"}, method, false);
         }
-        respond(std::move(out), r.method, req.keep_alive());
     }
 
     void reply_error(int status, const std::string& code, const std::string& message, const std::string& method) {

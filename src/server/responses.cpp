@@ -21,12 +21,12 @@ HttpResponse error_response(int status, const std::string& code, const std::stri
     return json_response(status, boost::json::object{{"error", std::move(e)}});
 }
 
-boost::json::value json_body(const HttpRequest& req) {
+boost::json::value json_body(const HttpRequest& req, boost::json::storage_ptr sp) {
     auto type = req.header("content-type");
     if (type.rfind("application/json", 0) != 0)
         throw HttpError{error_response(415, "unsupported_media_type", "send the body as application/json", "")};
     try {
-        return json::parse(req.body, "body");
+        return json::parse(req.body, "body", std::move(sp));
     } catch (const InputError& e) {
         throw HttpError{error_response(400, "malformed_json", e.what(), "")};
     }

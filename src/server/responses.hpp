@@ -11,7 +11,7 @@ HttpResponse error_response(int status, const std::string& code, const std::stri
 
 // Parses a JSON request body (415 unless application/json, 400 with line:column when malformed);
 // throws HttpError.
-boost::json::value json_body(const HttpRequest& req);
+boost::json::value json_body(const HttpRequest& req, boost::json::storage_ptr sp = {});
 
 struct HttpError {
     HttpResponse response;

@@ -37,10 +37,15 @@ std::string url_decode(std::string_view s) {
 
 void Router::add(std::string method, std::string pattern, RouteHandler handler) {
     auto parts = split_path(pattern);
-    routes_.push_back({std::move(method), std::move(pattern), std::move(parts), std::move(handler)});
+    routes_.push_back({std::move(method), std::move(pattern), std::move(parts), std::move(handler), {}});
 }
 
-const RouteHandler* Router::match(const HttpRequest& req, Params& params, std::string& pattern, std::string& allowed) const {
+void Router::add_async(std::string method, std::string pattern, AsyncRouteHandler handler) {
+    auto parts = split_path(pattern);
+    routes_.push_back({std::move(method), std::move(pattern), std::move(parts), {}, std::move(handler)});
+}
+
+const Route* Router::match(const HttpRequest& req, Params& params, std::string& allowed) const {
     auto parts = split_path(req.path());
     for (const auto& r : routes_) {
         if (r.parts.size() != parts.size()) continue;
@@ -55,12 +60,10 @@ const RouteHandler* Router::match(const HttpRequest& req, Params& params, std::s
         bool method_ok = r.method == req.method || (r.method == "GET" && req.method == "HEAD");
         if (!method_ok) {
             if (allowed.find(r.method) == std::string::npos) allowed += (allowed.empty() ? "" : ", ") + r.method;
-            pattern = r.pattern;
             continue;
         }
         params = std::move(p);
-        pattern = r.pattern;
-        return &r.handler;
+        return &r;
     }
     return nullptr;
 }

@@ -11,20 +11,25 @@ namespace unknot::server {
 
 using Params = std::map<std::string, std::string>;
 using RouteHandler = std::function<HttpResponse(const HttpRequest&, const Params&)>;
+// May answer later, from another thread; throws (before deferring) to answer with an error.
+using AsyncRouteHandler = std::function<void(const HttpRequest&, const Params&, Responder)>;
+
+struct Route {
+    std::string method, pattern;
+    std::vector<std::string> parts;
+    RouteHandler handler;
+    AsyncRouteHandler async_handler;
+};
 
 class Router {
 public:
     void add(std::string method, std::string pattern, RouteHandler handler);
+    void add_async(std::string method, std::string pattern, AsyncRouteHandler handler);
     // Returns nullptr when no pattern matches the path; sets `allowed` when the path matches
     // but the method does not.
-    const RouteHandler* match(const HttpRequest& req, Params& params, std::string& pattern, std::string& allowed) const;
+    const Route* match(const HttpRequest& req, Params& params, std::string& allowed) const;
 
 private:
-    struct Route {
-        std::string method, pattern;
-        std::vector<std::string> parts;
-        RouteHandler handler;
-    };
     std::vector<Route> routes_;
 };
 

@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <map>
+#include <mutex>
 #include <string_view>
 
 #include "store/store.hpp"
@@ -85,12 +87,15 @@ std::vector<std::string> split_list(std::string_view s) {
     return out;
 }
 
+// A prepared statement borrowed from the store's cache: preparing costs more than running
+// most of these queries, so each SQL text is prepared once per connection.
 class Statement {
 public:
-    Statement(sqlite3* db, std::string_view sql, const std::string& path) : db_(db), path_(path) {
-        check(sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &st_, nullptr));
+    Statement(sqlite3* db, std::string_view sql, const std::string& path);
+    ~Statement() {
+        sqlite3_reset(st_);
+        sqlite3_clear_bindings(st_);
     }
-    ~Statement() { sqlite3_finalize(st_); }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
@@ -124,6 +129,25 @@ private:
     const std::string& path_;
 };
 
+// Per-connection cache of prepared statements, keyed by SQL text.
+struct StatementCache {
+    std::map<std::string, sqlite3_stmt*, std::less<>> by_sql;
+    ~StatementCache() {
+        for (auto& [_, st] : by_sql) sqlite3_finalize(st);
+    }
+};
+// Each connection's cache is only touched by whoever holds that connection; the mutex guards
+// the map of connections itself.
+std::mutex caches_mu;
+std::map<sqlite3*, StatementCache>& caches() {
+    static std::map<sqlite3*, StatementCache> c;
+    return c;
+}
+void drop_cache(sqlite3* db) {
+    std::lock_guard lock(caches_mu);
+    caches().erase(db);
+}
+
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& path) {
     int base = rc & 0xff;
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
@@ -137,6 +161,19 @@ private:
 
 void Statement::check(int rc) const {
     if (rc != SQLITE_OK) fail(db_, rc, path_);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql, const std::string& path) : db_(db), path_(path) {
+    std::unique_lock lock(caches_mu);
+    auto& cache = caches()[db].by_sql;
+    lock.unlock();
+    auto it = cache.find(sql);
+    if (it == cache.end()) {
+        sqlite3_stmt* st = nullptr;
+        check(sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &st, nullptr));
+        it = cache.emplace(std::string(sql), st).first;
+    }
+    st_ = it->second;
 }
 
 class SqliteStore final : public Store {
@@ -156,11 +193,15 @@ public:
             exec("PRAGMA foreign_keys=ON");
             migrate();
         } catch (...) {
+            drop_cache(db_);
             sqlite3_close(db_);
             throw;
         }
     }
-    ~SqliteStore() override { sqlite3_close(db_); }
+    ~SqliteStore() override {
+        drop_cache(db_);  // finalises the cached statements before the connection closes
+        sqlite3_close(db_);
+    }
 
     std::int64_t begin_session(const NewSession& s) override {
         Statement st(db_, "INSERT INTO sessions(started_unix_ms, day, plan_json, client_id) VALUES (?,?,?,?)", path_);

@@ -1,0 +1,4 @@
+-- POST /api/v1/plans with a typical profile.
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"screening": {"answers": {"varicose_veins": false}}, "targets": ["calf", "hamstrings", "upper_back"], "minutes": 15, "tools": ["foam_roller"], "context": "warm_up"}'

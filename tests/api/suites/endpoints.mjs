@@ -1,0 +1,100 @@
+// Every endpoint on its happy path, each response validated against the OpenAPI schema.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { call, ok } from "../client.mjs";
+
+export const profile = { screening: { answers: {} }, targets: ["calf", "hamstrings"], minutes: 15, tools: ["foam_roller"], context: "warm_up" };
+
+test("health", async () => {
+  const h = await ok("GET", "/healthz");
+  assert.equal(h.status, "ok");
+});
+
+test("catalog lists and items", async () => {
+  const techniques = await ok("GET", "/api/v1/techniques");
+  assert.ok(techniques.length >= 11);
+  const calves = await ok("GET", "/api/v1/techniques/calves_roll");
+  assert.equal(calves.hold_min_s, 30);
+  assert.ok(calves.setup.length >= 2);
+  const stretches = await ok("GET", "/api/v1/stretches");
+  assert.ok(stretches.length >= 10);
+  await ok("GET", `/api/v1/stretches/${stretches[0].id}`);
+  const learn = await ok("GET", "/api/v1/learn");
+  assert.ok(learn.length >= 5);
+  const article = await ok("GET", `/api/v1/learn/${learn[0].slug}`);
+  assert.ok(article.body.length > 200);
+  for (const list of ["muscles", "regions", "tools", "conditions", "cues", "goals", "sources"]) {
+    const items = await ok("GET", `/api/v1/${list}`);
+    assert.ok(items.length > 0, list);
+  }
+  const goals = await ok("GET", "/api/v1/goals");
+  assert.deepEqual(goals.map((g) => g.id).sort(), ["after_workout", "before_workout", "desk_worker", "runner"]);
+});
+
+test("screening: refer, caution, clear", async () => {
+  assert.equal((await ok("POST", "/api/v1/screenings", { body: { answers: { bleeding_disorder: true } } })).verdict, "refer");
+  const c = await ok("POST", "/api/v1/screenings", { body: { answers: { varicose_veins: true } } });
+  assert.equal(c.verdict, "caution");
+  assert.ok(c.excluded_regions.includes("calf"));
+  assert.equal((await ok("POST", "/api/v1/screenings", { body: {} })).verdict, "clear");
+});
+
+test("plans: the CLI contract", async () => {
+  const plan = await ok("POST", "/api/v1/plans", { body: profile });
+  assert.deepEqual(plan.phases.map((p) => p.phase), ["inhibit", "lengthen"]);
+  const refer = await ok("POST", "/api/v1/plans", { body: { ...profile, screening: { answers: { kidney_failure: true } } } });
+  assert.equal(refer.phases.flatMap((p) => p.items).filter((i) => i.kind === "smr").length, 0);
+});
+
+test("sessions: start, idempotent start, events, duplicates, read back", async () => {
+  const plan = await ok("POST", "/api/v1/plans", { body: { ...profile, targets: ["calf"] } });
+  const clientId = "t-" + Date.now();
+  const created = await call("POST", "/api/v1/sessions", { body: { plan, client_id: clientId, started_at_ms: Date.now() } });
+  assert.equal(created.status, 201);
+  const again = await call("POST", "/api/v1/sessions", { body: { plan, client_id: clientId } });
+  assert.equal(again.status, 200);
+  assert.equal(again.json.id, created.json.id);
+  const id = created.json.id;
+  const events = [
+    { id: "a1", t: 0, type: "start" },
+    { id: "a2", t: 4, type: "in_position" },
+    { id: "a3", t: 12, type: "found", tenderness: 7 },
+    { id: "a4", t: 20, type: "eased", tenderness: 4 },
+    { id: "a5", t: 52, type: "eased", tenderness: 2 },
+  ];
+  const r1 = await ok("POST", `/api/v1/sessions/${id}/events`, { body: { events } });
+  assert.equal(r1.accepted, 5);
+  assert.equal(r1.rejected.length, 1, "eased at 8 s of hold is refused");
+  assert.equal(r1.holds.length, 1);
+  assert.equal(r1.holds[0].hold_s, 40);
+  // Resending the whole batch (a flaky connection) changes nothing.
+  const r2 = await ok("POST", `/api/v1/sessions/${id}/events`, { body: { events } });
+  assert.equal(r2.accepted, 0);
+  assert.equal(r2.duplicates, 5);
+  assert.equal(r2.session.events, 5);
+  const s = await ok("GET", `/api/v1/sessions/${id}`);
+  assert.equal(s.holds.length, 1, "one hold, however often the batch was sent");
+  assert.equal(s.state, "eased");
+  assert.equal(s.events, 5);
+  // Finish: quit ends the session as stopped.
+  const r3 = await ok("POST", `/api/v1/sessions/${id}/events`, { body: { events: [{ id: "a6", t: 60, type: "quit" }] } });
+  assert.equal(r3.session.status, "stopped");
+  const history = await ok("GET", "/api/v1/history");
+  assert.ok(history.some((h) => h.id === id && h.holds.length === 1));
+  const progress = await ok("GET", "/api/v1/progress");
+  assert.ok(progress.muscles.some((m) => m.id === "soleus" && m.sessions >= 1));
+});
+
+test("assets: the app shell with a CSP, revalidated by ETag", async () => {
+  const r = await call("GET", "/");
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get("content-type"), /text\/html/);
+  assert.match(r.headers.get("content-security-policy"), /default-src 'self'/);
+  const etag = r.headers.get("etag");
+  const again = await call("GET", "/", { headers: { "if-none-match": etag } });
+  assert.equal(again.status, 304);
+  const deep = await call("GET", "/some/app/route");
+  assert.equal(deep.status, 200, "unknown app paths get the shell");
+  const head = await fetch(process.env.UNKNOT_URL + "/healthz", { method: "HEAD" });
+  assert.equal(head.status, 200);
+});
