@@ -70,6 +70,14 @@ void BM_SessionReplay(benchmark::State& state) {
 }
 BENCHMARK(BM_SessionReplay);
 
+void BM_PlanToText(benchmark::State& state) {
+    auto plan = make_plan(typical(), test::catalog());
+    std::size_t bytes = 0;
+    for (auto _ : state) bytes += json::to_json_text(plan).size();
+    state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+BENCHMARK(BM_PlanToText);
+
 // The whole request path of POST /api/v1/plans without the network: body parse, plan, JSON out.
 void BM_ApiPlanRequest(benchmark::State& state) {
     auto store = open_sqlite_store(":memory:");

@@ -22,8 +22,10 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog);              //
 Event event_from_json(const bj::value& v, const std::string& path);           // one replay line
 
 // --- out ---
-// The plan path is the hottest response: these take a storage pointer so a request can build
-// its whole document in one arena (bj::monotonic_resource) instead of thousands of mallocs.
+// Plans and screenings are written as text in one place (fast: the hottest response) and
+// parsed when a tree is wanted.
+std::string to_json_text(const Plan& p);
+std::string to_json_text(const ScreeningResult& r);
 bj::value to_json(const ScreeningResult& r, bj::storage_ptr sp = {});
 bj::value to_json(const Plan& p, bj::storage_ptr sp = {});
 bj::value to_json(const PlanItem& i, bj::storage_ptr sp = {});

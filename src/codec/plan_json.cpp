@@ -1,63 +1,89 @@
 #include "codec/codec.hpp"
 #include "codec/json_util.hpp"
+#include "codec/json_writer.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
 
 namespace unknot::json {
 
-bj::value to_json(const ScreeningResult& r, bj::storage_ptr sp) {
-    bj::array reasons(sp), excluded(sp), follow_ups(sp);
+namespace {
+
+void write(JsonWriter& w, const ScreeningResult& r) {
+    w.begin_object().field("verdict", to_string(r.verdict));
+    w.key("reasons").begin_array();
     for (const auto& x : r.reasons)
-        reasons.push_back(bj::object({{"condition", x.condition}, {"outcome", to_string(x.outcome)}, {"text", x.text}}, sp));
-    for (const auto& g : r.excluded_regions) excluded.emplace_back(g.str());
+        w.begin_object().field("condition", x.condition).field("outcome", to_string(x.outcome)).field("text", x.text).end_object();
+    w.end_array();
+    w.key("excluded_regions").begin_array();
+    for (const auto& g : r.excluded_regions) w.value(g.str());
+    w.end_array();
+    w.key("advice").strings(r.advice);
+    w.key("prefer_tools").strings(r.prefer_tools);
+    w.field("no_floor", r.no_floor);
+    w.key("follow_ups").begin_array();
     for (const auto& f : r.follow_ups)
-        follow_ups.push_back(bj::object({{"condition", f.condition}, {"id", f.id}, {"question", f.question},
-                                         {"kind", f.kind == FollowUpKind::yes_no ? "yes_no" : "regions"}},
-                                        sp));
-    return bj::object({{"verdict", to_string(r.verdict)}, {"reasons", std::move(reasons)}, {"excluded_regions", std::move(excluded)},
-                       {"advice", strings(r.advice, sp)}, {"prefer_tools", strings(r.prefer_tools, sp)}, {"no_floor", r.no_floor},
-                       {"follow_ups", std::move(follow_ups)}},
-                      sp);
+        w.begin_object()
+            .field("condition", f.condition)
+            .field("id", f.id)
+            .field("question", f.question)
+            .field("kind", f.kind == FollowUpKind::yes_no ? "yes_no" : "regions")
+            .end_object();
+    w.end_array();
+    w.end_object();
 }
 
-bj::value to_json(const PlanItem& i, bj::storage_ptr sp) {
-    bj::object o(sp);
-    o.reserve(16);
-    o.emplace("kind", to_string(i.kind));
-    o.emplace("id", i.id);
-    o.emplace("name", i.name);
-    o.emplace("side", i.side ? bj::value(to_string(*i.side), sp) : bj::value(nullptr, sp));
-    o.emplace("muscles", strings(i.muscles, sp));
-    o.emplace("regions", strings(i.regions, sp));
-    o.emplace("targets", strings(i.targets, sp));
+void write(JsonWriter& w, const PlanItem& i) {
+    w.begin_object().field("kind", to_string(i.kind)).field("id", i.id).field("name", i.name);
+    w.key("side");
+    i.side ? w.value(to_string(*i.side)) : w.null();
+    w.key("muscles").strings(i.muscles);
+    w.key("regions").strings(i.regions);
+    w.key("targets").strings(i.targets);
     if (i.kind == ItemKind::smr) {
-        o.emplace("tool", i.tool);
-        o.emplace("roll_s", i.roll_s);
-        o.emplace("hold_min_s", i.hold_min_s);
-        o.emplace("hold_max_s", i.hold_max_s);
-        o.emplace("hold_target_s", i.hold_target_s);
+        w.field("tool", i.tool).field("roll_s", i.roll_s).field("hold_min_s", i.hold_min_s).field("hold_max_s", i.hold_max_s);
+        w.field("hold_target_s", i.hold_target_s);
     } else {
-        o.emplace("hold_s", i.hold_target_s);
+        w.field("hold_s", i.hold_target_s);
     }
-    o.emplace("sets", i.sets);
-    o.emplace("seconds", i.seconds);
-    return o;
+    w.field("sets", i.sets).field("seconds", i.seconds).end_object();
 }
 
-bj::value to_json(const Plan& p, bj::storage_ptr sp) {
-    bj::array phases(sp), dropped(sp);
+void write(JsonWriter& w, const Plan& p) {
+    w.begin_object().key("screening");
+    write(w, p.screening);
+    w.field("context", to_string(p.context));
+    w.key("phases").begin_array();
     for (const auto& ph : p.phases) {
-        bj::array items(sp);
-        items.reserve(ph.items.size());
-        for (const auto& i : ph.items) items.push_back(to_json(i, sp));
-        phases.push_back(bj::object({{"phase", to_string(ph.phase)}, {"items", std::move(items)}}, sp));
+        w.begin_object().field("phase", to_string(ph.phase)).key("items").begin_array();
+        for (const auto& i : ph.items) write(w, i);
+        w.end_array().end_object();
     }
-    for (const auto& d : p.dropped) dropped.push_back(bj::object({{"target", d.target}, {"reason", d.reason}}, sp));
-    return bj::object({{"screening", to_json(p.screening, sp)}, {"context", to_string(p.context)}, {"phases", std::move(phases)},
-                       {"total_seconds", p.total_seconds}, {"budget_seconds", p.budget_seconds}, {"dropped", std::move(dropped)},
-                       {"notes", strings(p.notes, sp)}},
-                      sp);
+    w.end_array();
+    w.field("total_seconds", p.total_seconds).field("budget_seconds", p.budget_seconds);
+    w.key("dropped").begin_array();
+    for (const auto& d : p.dropped) w.begin_object().field("target", d.target).field("reason", d.reason).end_object();
+    w.end_array();
+    w.key("notes").strings(p.notes);
+    w.end_object();
 }
+
+template <class T>
+std::string text_of(const T& x) {
+    std::string out;
+    out.reserve(4096);
+    JsonWriter w(out);
+    write(w, x);
+    return out;
+}
+
+}  // namespace
+
+std::string to_json_text(const Plan& p) { return text_of(p); }
+std::string to_json_text(const ScreeningResult& r) { return text_of(r); }
+
+bj::value to_json(const ScreeningResult& r, bj::storage_ptr sp) { return parse(text_of(r), "screening", std::move(sp)); }
+bj::value to_json(const PlanItem& i, bj::storage_ptr sp) { return parse(text_of(i), "plan item", std::move(sp)); }
+bj::value to_json(const Plan& p, bj::storage_ptr sp) { return parse(text_of(p), "plan", std::move(sp)); }
 
 // A plan file may have been edited by hand: it is checked against the catalog so the session
 // never runs an unknown technique or a hold outside the technique's safe range.

@@ -50,12 +50,14 @@ private:
     // A live engine per session, rebuilt from the stored event log when another process (or a
     // restart) appended events since: the log, not this cache, is the truth.
     struct Live {
+        SessionInfo info;  // as of the last rebuild or write by this process
         boost::json::value plan_json;
         std::unique_ptr<Plan> plan;
         std::unique_ptr<Engine> engine;
         std::size_t events = 0;
     };
     Live& live(std::int64_t session, const SessionInfo& info);
+    Live* live(std::int64_t session);  // nullptr: no such session
 
     const Catalog& catalog_;
     Store& store_;

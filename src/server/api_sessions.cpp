@@ -43,12 +43,20 @@ auto within(const std::string& prefix, F&& f) {
 
 }  // namespace
 
+Api::Live* Api::live(std::int64_t session) {
+    auto it = live_.find(session);
+    if (it != live_.end() && it->second.events == static_cast<std::size_t>(store_.event_count(session))) return &it->second;
+    auto info = store_.session(session);
+    return info ? &live(session, *info) : nullptr;
+}
+
 Api::Live& Api::live(std::int64_t session, const SessionInfo& info) {
     auto count = static_cast<std::size_t>(store_.event_count(session));
     auto it = live_.find(session);
     if (it != live_.end() && it->second.events == count) return it->second;
     if (live_.size() > 1000) live_.erase(live_.begin());  // a bounded cache; the log rebuilds any engine
     Live l;
+    l.info = info;
     l.plan_json = json::parse(info.plan_json, "stored plan");
     l.plan = std::make_unique<Plan>(json::plan_from_json(l.plan_json, catalog_));
     l.engine = std::make_unique<Engine>(*l.plan, catalog_);
@@ -138,9 +146,10 @@ void Api::session_routes() {
         }
         // Runs on the writer thread, inside a group transaction, with the store lock held.
         auto work = [this, id, batch, state_json]() -> HttpResponse {
-            auto info = store_.session(id);
-            if (!info) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
-            auto& l = live(id, *info);
+            Live* lp = live(id);
+            if (!lp) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
+            auto& l = *lp;
+            auto* info = &l.info;
             int accepted = 0, duplicates = 0;
             bj::array rejected, cues, holds;
             bool quit = false;
@@ -151,7 +160,7 @@ void Api::session_routes() {
                 }
                 bool was_done = l.engine->state() == State::done;
                 auto out = l.engine->handle(e.event);
-                store_.add_event(id, e);
+                store_.add_event(id, static_cast<std::int64_t>(l.events) + 1, e);
                 ++l.events;
                 ++accepted;
                 for (const auto& h : out.holds) {

@@ -245,12 +245,9 @@ public:
         return out;
     }
 
-    void add_event(std::int64_t session, const StoredEvent& e) override {
-        Statement st(db_,
-                     "INSERT INTO session_events(session_id, seq, client_id, t_ms, type, tenderness) VALUES"
-                     " (?, (SELECT COALESCE(MAX(seq),0)+1 FROM session_events WHERE session_id=?), ?, ?, ?, ?)",
-                     path_);
-        st.bind(1, session).bind(2, session).bind(3, e.client_id).bind(4, e.event.t_ms).bind(5, std::string(to_string(e.event.type)));
+    void add_event(std::int64_t session, std::int64_t seq, const StoredEvent& e) override {
+        Statement st(db_, "INSERT INTO session_events(session_id, seq, client_id, t_ms, type, tenderness) VALUES (?, ?, ?, ?, ?, ?)", path_);
+        st.bind(1, session).bind(2, seq).bind(3, e.client_id).bind(4, e.event.t_ms).bind(5, std::string(to_string(e.event.type)));
         st.bind(6, e.event.tenderness).step();
     }
 

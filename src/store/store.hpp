@@ -61,7 +61,9 @@ public:
     virtual std::optional<SessionInfo> session(std::int64_t id) = 0;
     virtual std::optional<std::int64_t> session_by_client_id(const std::string& client_id) = 0;
     virtual std::vector<StoredEvent> events(std::int64_t session) = 0;
-    virtual void add_event(std::int64_t session, const StoredEvent& e) = 0;
+    // seq is the event's position in the log (1, 2, 3 ...); a taken seq fails, so two writers
+    // can never interleave one session's log.
+    virtual void add_event(std::int64_t session, std::int64_t seq, const StoredEvent& e) = 0;
     virtual bool has_event(std::int64_t session, const std::string& client_id) = 0;
     virtual std::int64_t event_count(std::int64_t session) = 0;
     virtual std::vector<VisitRecord> visits(std::int64_t session) = 0;

@@ -6,6 +6,7 @@
 
 #include "codec/codec.hpp"
 #include "codec/json_util.hpp"
+#include "codec/json_writer.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "support/catalog_fixture.hpp"
@@ -116,6 +117,29 @@ TEST(Events, ReadTimesInSecondsAndCheckTypes) {
     EXPECT_NE(error_of([] { json::event_from_json(json::parse(R"({"type": "tick"})", "e"), ""); }).find("t: missing"), std::string::npos);
     EXPECT_NE(error_of([] { json::event_from_json(json::parse(R"({"t": 1, "type": "hop"})", "e"), ""); }).find("unknown event `hop`"),
               std::string::npos);
+}
+
+TEST(JsonWriter, EscapesWhatJsonRequiresAndParsesBack) {
+    std::string out;
+    json::JsonWriter w(out);
+    std::string tricky = "quote \" back \\ nl \n tab \t ctl \x01 end";
+    w.begin_object().field("s", tricky).field("n", -42).field("b", false).key("z").null().key("a").strings({"x", "y"}).end_object();
+    auto v = json::parse(out, "w");
+    EXPECT_EQ(v.at("s").as_string(), tricky);
+    EXPECT_EQ(v.at("n").as_int64(), -42);
+    EXPECT_FALSE(v.at("b").as_bool());
+    EXPECT_TRUE(v.at("z").is_null());
+    EXPECT_EQ(v.at("a").as_array().size(), 2u);
+    EXPECT_NE(out.find("\\u0001"), std::string::npos) << out;
+}
+
+TEST(PlanText, SameDocumentAsTheTree) {
+    Profile p;
+    p.targets = {"calf", "hamstrings"};
+    p.answers["varicose_veins"] = true;
+    auto plan = make_plan(p, test::catalog());
+    EXPECT_EQ(json::parse(json::to_json_text(plan), "t"), json::to_json(plan));
+    EXPECT_EQ(json::to_json(plan).at("screening").at("verdict").as_string(), "caution");
 }
 
 TEST(Text, NearestSuggestsTyposAndParts) {

@@ -1,0 +1,105 @@
+#include "codec/json_writer.hpp"
+
+#include <charconv>
+
+namespace unknot::json {
+
+void JsonWriter::comma() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (!first_.empty()) {
+        if (!first_.back()) out_ += ',';
+        first_.back() = false;
+    }
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    comma();
+    out_ += '{';
+    first_.push_back(true);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+    out_ += '}';
+    first_.pop_back();
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+    comma();
+    out_ += '[';
+    first_.push_back(true);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+    out_ += ']';
+    first_.pop_back();
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+    value(k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view s) {
+    comma();
+    out_ += '"';
+    // Copy runs of plain characters at once; escape only what JSON requires.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out_.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': out_ += "\\\""; break;
+            case '\\': out_ += "\\\\"; break;
+            case '\n': out_ += "\\n"; break;
+            case '\r': out_ += "\\r"; break;
+            case '\t': out_ += "\\t"; break;
+            default: {
+                static const char* hex = "0123456789abcdef";
+                char esc[6] = {'\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf]};
+                out_.append(esc, 6);
+            }
+        }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(long long n) {
+    comma();
+    char buf[24];
+    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, n);
+    out_.append(buf, p);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(bool b) {
+    comma();
+    out_ += b ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    comma();
+    out_ += "null";
+    return *this;
+}
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& v) {
+    begin_array();
+    for (const auto& s : v) value(s);
+    return end_array();
+}
+
+}  // namespace unknot::json
