@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The web app in a real browser (Debian's chromium driven by playwright-core) against a real
+# `unknot serve` with the app embedded: the whole phone journey with an axe-core scan of every
+# screen (light and dark), the offline journey, and the web unit tests incl. the live contract.
+# Screenshots are kept under build/<preset>/artifacts/e2e for people to look at.
+set -uo pipefail
+unknot_bin="$1"
+root="$2"
+artifacts="$(dirname "$(dirname "$(dirname "$unknot_bin")")")/artifacts/e2e"
+work="$(mktemp -d)"
+trap 'kill -9 "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+rm -rf "$artifacts" && mkdir -p "$artifacts"
+[[ -x /usr/bin/chromium ]] || { echo "chromium is missing: run scripts/bootstrap.sh"; exit 1; }
+[[ -d "$root/web/node_modules" ]] || { echo "web/node_modules is missing: run scripts/bootstrap.sh"; exit 1; }
+curl_ok() { curl -sf -o /dev/null "$1"; }
+"$unknot_bin" --db "$work/e2e.db" serve --port 0 > "$work/out.log" 2> "$work/access.log" &
+pid=$!
+for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$work/out.log" | head -1); [[ -n "$url" ]] && break; sleep 0.1; done
+[[ -n "${url:-}" ]] || { echo "server did not start"; cat "$work/out.log"; exit 1; }
+grep -q 'id="app"\|<script' <(curl -s "$url/") || { echo "the server has no web app embedded (configure with UNKNOT_BUILD_WEB=ON)"; exit 1; }
+cd "$root/web"
+fails=0
+echo "== web unit tests (engine vs C++ golden runs, markdown, offline queue, live API contract)"
+UNKNOT_API="$url" node test/run.mjs || fails=$((fails + 1))
+echo "== phone journey + axe-core on every screen, light and dark"
+node test/e2e/shots.mjs "$url" "$artifacts" || fails=$((fails + 1))
+echo "== offline journey"
+node test/e2e/offline.mjs "$url" "$artifacts" || fails=$((fails + 1))
+kill -TERM "$pid"; wait "$pid"; rc=$?
+[[ $rc -eq 0 ]] || { echo "server exit $rc after SIGTERM"; fails=$((fails + 1)); }
+if grep -q '"status":5' "$work/access.log"; then echo "5xx in the access log"; grep '"status":5' "$work/access.log" | head; fails=$((fails + 1)); fi
+echo "screenshots: $(ls "$artifacts" | grep -vc part) screens in $artifacts"
+echo "$((3 - fails)) passed, $fails failed"
+[[ $fails -eq 0 ]]

@@ -1,0 +1,312 @@
+// The unknot HTTP/JSON API, typed by hand from api/openapi.json (components.schemas).
+// Names match the schemas one to one; test/contract.test.mjs checks our request bodies
+// against the same schemas.
+
+export type Side = 'left' | 'right';
+export type Context = 'warm_up' | 'cool_down' | 'daily';
+export type Verdict = 'clear' | 'caution' | 'refer';
+export type Position = 'seated' | 'prone' | 'side_lying' | 'supine' | 'standing' | 'plank';
+
+export interface ApiError {
+  error: { code: string; message: string; field: string | null };
+}
+
+export interface Technique {
+  id: string;
+  name: string;
+  muscles: string[];
+  regions: string[];
+  per_side: boolean;
+  tools: string[];
+  sources: string[];
+  summary: string;
+  position: Position;
+  needs_floor: boolean;
+  setup: string[];
+  roll_from: string;
+  roll_to: string;
+  lighter: string[];
+  heavier: string[];
+  avoid: string[];
+  avoid_regions: string[];
+  hold_min_s: number;
+  hold_max_s: number;
+  cues: string[];
+  population: string;
+  stretches: string[];
+}
+
+export interface Stretch {
+  id: string;
+  name: string;
+  muscles: string[];
+  regions: string[];
+  per_side: boolean;
+  needs_floor: boolean;
+  setup: string[];
+  hold_s: number;
+  hold_s_older_adult: number;
+  cues: string[];
+  sources: string[];
+}
+
+export interface ArticleSummary {
+  slug: string;
+  title: string;
+  summary: string;
+  sources: string[];
+}
+export interface Article extends ArticleSummary {
+  body: string;
+}
+
+export interface Muscle {
+  id: string;
+  name: string;
+  regions: string[];
+  sided: boolean;
+  kind: 'muscle' | 'group' | 'fascia';
+}
+
+export interface Region {
+  id: string;
+  name: string;
+  views: Array<'front' | 'back'>;
+  sided: boolean;
+  rollable: boolean;
+  why_not: string;
+}
+
+export interface Tool {
+  id: string;
+  name: string;
+  description: string;
+  needs_floor: boolean;
+  held_in_hand: boolean;
+}
+
+export interface FollowUp {
+  id: string;
+  question: string;
+  kind: 'yes_no' | 'regions';
+}
+
+export interface Condition {
+  id: string;
+  question: string;
+  explain: string;
+  outcome: 'caution' | 'refer';
+  follow_up: FollowUp | null;
+}
+
+export interface CueText {
+  id: string;
+  when: string;
+  text: string;
+  at_s: number | null;
+  every_s: number | null;
+}
+
+export interface Goal {
+  id: string;
+  name: string;
+  summary: string;
+  targets: string[];
+  context: Context;
+  minutes: number;
+}
+
+export interface Source {
+  key: string;
+  title: string;
+  url: string;
+  note: string;
+}
+
+export type AnswerValue = boolean | string[];
+export interface Answers {
+  answers?: Record<string, AnswerValue>;
+}
+
+export interface Screening {
+  verdict: Verdict;
+  reasons: Array<{ condition: string; outcome: 'caution' | 'refer'; text: string }>;
+  excluded_regions: string[];
+  advice: string[];
+  prefer_tools: string[];
+  no_floor: boolean;
+  follow_ups: Array<{ condition: string; id: string; question: string; kind: 'yes_no' | 'regions' }>;
+}
+
+export interface Profile {
+  screening?: Answers;
+  targets: string[];
+  minutes?: number;
+  tools?: string[];
+  context?: Context;
+  learned_hold_s?: Record<string, number>;
+}
+
+interface ItemBase {
+  id: string;
+  name: string;
+  side: Side | null;
+  muscles: string[];
+  regions: string[];
+  targets: string[];
+  sets: number;
+  seconds: number;
+}
+export interface SmrItem extends ItemBase {
+  kind: 'smr';
+  tool: string;
+  roll_s: number;
+  hold_min_s: number;
+  hold_max_s: number;
+  hold_target_s: number;
+}
+export interface StretchItem extends ItemBase {
+  kind: 'stretch';
+  hold_s: number;
+}
+export type PlanItem = SmrItem | StretchItem;
+
+export interface Plan {
+  screening: Screening;
+  context: Context;
+  phases: Array<{ phase: 'inhibit' | 'lengthen'; items: PlanItem[] }>;
+  total_seconds: number;
+  budget_seconds: number;
+  dropped: Array<{ target: string; reason: string }>;
+  notes: string[];
+}
+
+export type HoldOutcome = 'eased' | 'too_painful' | 'timed_out' | 'stopped';
+export interface Hold {
+  item: number;
+  technique: string;
+  side: Side | null;
+  muscles: string[];
+  spot: number;
+  found_ms: number;
+  ended_ms: number;
+  hold_s: number;
+  tenderness_start: number;
+  tenderness_end: number | null;
+  outcome: HoldOutcome;
+}
+
+export type VisitOutcome = 'done' | 'skipped' | 'stopped';
+export interface Visit {
+  item: number;
+  kind: 'smr' | 'stretch';
+  id: string;
+  side: Side | null;
+  muscles: string[];
+  outcome: VisitOutcome;
+  spots: number;
+  started_ms: number;
+  ended_ms: number;
+}
+
+export interface Cue {
+  id: string;
+  text: string;
+  at_ms: number;
+}
+
+export type StateName = 'ready' | 'positioning' | 'rolling' | 'holding' | 'eased' | 'stretching' | 'paused' | 'done';
+
+export interface NewSession {
+  plan: Plan;
+  client_id?: string;
+  started_at_ms?: number;
+}
+
+/** A session's state without its plan and records (the answer to a batch of events). */
+export interface SessionState {
+  id: number;
+  client_id: string | null;
+  status: 'open' | 'done' | 'stopped';
+  started_unix_ms: number;
+  ended_unix_ms: number | null;
+  state: StateName;
+  item: number;
+  items: number;
+  events: number;
+}
+
+export interface Session extends SessionState {
+  plan: Plan;
+  holds: Hold[];
+  visits: Visit[];
+}
+
+export type EventType =
+  | 'start'
+  | 'in_position'
+  | 'found'
+  | 'eased'
+  | 'too_painful'
+  | 'next'
+  | 'skip'
+  | 'pause'
+  | 'resume'
+  | 'quit'
+  | 'tick';
+
+/** One user action (or the passing of time), as sent to POST /api/v1/sessions/{id}/events. */
+export interface SessionEvent {
+  id: string;
+  t: number; // seconds since the session started
+  type: EventType;
+  tenderness?: number;
+}
+
+export interface EventsResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Array<{ id: string; reason: string }>;
+  cues: Cue[];
+  holds: Hold[]; // the holds these events completed
+  session: SessionState;
+}
+
+export interface HistoryEntry {
+  id: number;
+  date: string;
+  started_unix_ms: number;
+  holds: Hold[];
+  visits: Visit[];
+}
+
+export type Trend = 'not_enough_data' | 'fewer_and_milder' | 'fewer' | 'milder' | 'unchanged' | 'worse';
+
+export interface AreaProgress {
+  id: string;
+  sessions: number;
+  spots: number;
+  trend: Trend;
+  median_release_s: number | null;
+  suggested_hold_s: number | null;
+  series: Array<{
+    date: string;
+    spots: number;
+    tenderness_start: number;
+    tenderness_end: number | null;
+    median_release_s: number | null;
+  }>;
+}
+
+export interface Progress {
+  sessions: number;
+  streak_days: number;
+  sessions_per_week: number;
+  muscles: AreaProgress[];
+  regions: AreaProgress[];
+}
+
+export interface Health {
+  status: 'ok';
+  version: string;
+}

@@ -1,0 +1,139 @@
+// Step 3: the plan, in the order it runs (roll first, then stretch), with how to set up for
+// each item and what was left out and why.
+import { api } from '../api/client';
+import type { Plan, PlanItem, SmrItem, Stretch, StretchItem, Technique } from '../api/types';
+import { Pictogram, stretchPose } from '../components/Pictogram';
+import { List, Loading, ScreenTitle } from '../components/ui';
+import { minutesText, targetName, toolName, type Names } from '../lib/names';
+import { navigate } from '../lib/router';
+import { useStore } from '../lib/store';
+import { useApi } from '../lib/useApi';
+import { currentPlan } from '../state';
+
+/** Consecutive items of the same technique (left, then right) shown as one card. */
+export function groupItems(items: PlanItem[]): PlanItem[][] {
+  const out: PlanItem[][] = [];
+  for (const i of items) {
+    const last = out[out.length - 1];
+    if (last && last[0].id === i.id && last[0].kind === i.kind) last.push(i);
+    else out.push([i]);
+  }
+  return out;
+}
+
+function sidesText(group: PlanItem[]): string {
+  const sides = group.map((i) => i.side).filter(Boolean) as string[];
+  if (sides.length === 0) return '';
+  if (sides.length === 1) return `${sides[0]} side only`;
+  return `${sides[0]} side, then ${sides[1]}`;
+}
+
+export function SmrCard({ group, t, names }: { group: SmrItem[]; t: Technique | undefined; names: Names }) {
+  const i = group[0];
+  return (
+    <article class="card item">
+      <div class="item-head">
+        {t && <Pictogram pose={t.position} roller />}
+        <div>
+          <h3>{i.name}</h3>
+          <p class="muted small">{[sidesText(group), toolName(i.tool, names), `hold ${i.hold_min_s}–${i.hold_max_s} s per tender spot`].filter(Boolean).join(' · ')}</p>
+        </div>
+      </div>
+      {t && (
+        <>
+          <h4>Set up</h4>
+          <List items={t.setup} ordered />
+          <p><strong>Roll</strong> slowly from {t.roll_from} to {t.roll_to}.</p>
+          {t.avoid.length > 0 && <p class="small"><strong>Stay off:</strong> {t.avoid.join(' ')}</p>}
+        </>
+      )}
+    </article>
+  );
+}
+
+export function StretchCard({ group, s }: { group: StretchItem[]; s: Stretch | undefined }) {
+  const i = group[0];
+  return (
+    <article class="card item">
+      <div class="item-head">
+        {s && <Pictogram pose={stretchPose(s)} />}
+        <div>
+          <h3>{i.name}</h3>
+          <p class="muted small">{[sidesText(group), `hold ${i.hold_s} s${i.sets > 1 ? ` × ${i.sets}` : ''}`].filter(Boolean).join(' · ')}</p>
+        </div>
+      </div>
+      {s && (<><h4>Set up</h4><List items={s.setup} ordered /></>)}
+    </article>
+  );
+}
+
+export function PlanScreen() {
+  const plan = useStore(currentPlan);
+  const data = useApi(() => Promise.all([api.techniques(), api.stretches(), api.regions(), api.muscles(), api.tools()]), []);
+  if (!plan)
+    return (
+      <div class="screen">
+        <ScreenTitle title="Your plan">No plan yet</ScreenTitle>
+        <p><a href="#/choose">Choose what to roll</a> and we'll build one.</p>
+      </div>
+    );
+  if (!data.data && !data.error) return <Loading what="Laying out your plan" />;
+  const [techniques, stretches, regions, muscles, tools] = data.data ?? [[], [], [], [], []];
+  return <PlanView plan={plan} techniques={techniques} stretches={stretches} names={{ regions, muscles, tools }} />;
+}
+
+function PlanView({ plan, techniques, stretches, names }: { plan: Plan; techniques: Technique[]; stretches: Stretch[]; names: Names }) {
+  const items = plan.phases.flatMap((p) => p.items);
+  const rolls = items.filter((i) => i.kind === 'smr').length;
+  const stretchCount = items.length - rolls;
+  const empty = items.length === 0;
+  return (
+    <div class="screen plan">
+      <ScreenTitle title="Your plan">{empty ? 'Nothing to roll this time' : 'Your plan'}</ScreenTitle>
+      {!empty && (
+        <p class="lead">
+          About <strong>{minutesText(plan.total_seconds)}</strong> of your {minutesText(plan.budget_seconds)}: {rolls} to roll
+          {stretchCount > 0 && `, then ${stretchCount} stretch${stretchCount === 1 ? '' : 'es'}`}.
+        </p>
+      )}
+      {plan.screening.verdict === 'refer' && (
+        <p class="note warn">Your health answers say to check with a professional before rolling. <a href="#/screening/result">See why</a></p>
+      )}
+      {plan.screening.verdict === 'caution' && plan.screening.excluded_regions.length > 0 && (
+        <p class="note">Left out for you: {plan.screening.excluded_regions.map((r) => targetName(r, names)).join(', ')}.</p>
+      )}
+      {plan.phases.filter((p) => p.items.length > 0).map((phase, n) => (
+        <section key={phase.phase} aria-labelledby={`phase-${phase.phase}`}>
+          <h2 id={`phase-${phase.phase}`}>{n + 1}. {phase.phase === 'inhibit' ? 'Roll' : 'Stretch'}</h2>
+          <p class="muted small">
+            {phase.phase === 'inhibit'
+              ? 'Roll slowly to find the most tender spot, then rest on it until it eases.'
+              : 'Stretch what you just rolled, gently, while it is warm.'}
+          </p>
+          {groupItems(phase.items).map((g) =>
+            g[0].kind === 'smr' ? (
+              <SmrCard key={`${g[0].id}${g[0].side}`} group={g as SmrItem[]} t={techniques.find((t) => t.id === g[0].id)} names={names} />
+            ) : (
+              <StretchCard key={`${g[0].id}${g[0].side}`} group={g as StretchItem[]} s={stretches.find((s) => s.id === g[0].id)} />
+            ),
+          )}
+        </section>
+      ))}
+      {plan.dropped.length > 0 && (
+        <section aria-labelledby="dropped-h">
+          <h2 id="dropped-h">Left out of this plan</h2>
+          <ul>
+            {plan.dropped.map((d) => (
+              <li key={d.target}><strong>{targetName(d.target, names)}:</strong> {d.reason}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {plan.notes.length > 0 && (<section aria-label="Notes"><List items={plan.notes} /></section>)}
+      <div class="actions sticky">
+        <button type="button" class="btn ghost" onClick={() => navigate('/choose')}>Change</button>
+        {!empty && <button type="button" class="btn primary big" onClick={() => navigate('/session')}>Start session</button>}
+      </div>
+    </div>
+  );
+}

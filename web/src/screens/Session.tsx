@@ -1,0 +1,321 @@
+// Step 4: the guided session, eyes-off first. One huge button does the obvious next thing; the
+// ring shows the time; cues are spoken, sounded and buzzed; everything else is one tap away.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/client';
+import type { Hold, Stretch, Technique } from '../api/types';
+import { Pictogram, stretchPose } from '../components/Pictogram';
+import { Ring, type RingMark } from '../components/Ring';
+import { TendernessPicker } from '../components/TendernessPicker';
+import { ErrorNote, List, Loading, ScreenTitle } from '../components/ui';
+import { clock, minutesText } from '../lib/names';
+import { navigate } from '../lib/router';
+import { useStore } from '../lib/store';
+import { useApi } from '../lib/useApi';
+import { unlockAudio, stopSpeaking } from '../session/feedback';
+import { LiveSession, savedActive } from '../session/live';
+import { currentPlan, muted } from '../state';
+import { syncStatus } from '../sync/sync';
+
+let live: LiveSession | null = null; // survives leaving the screen: the clock keeps running
+
+export function sessionRunning(): boolean {
+  const s = live?.engine.state();
+  return !!s && s !== 'ready' && s !== 'done';
+}
+
+type Picking = 'found' | 'eased' | 'again' | null;
+
+export function SessionScreen() {
+  const plan = useStore(currentPlan);
+  const data = useApi(() => Promise.all([api.cues(), api.techniques(), api.stretches()]), []);
+  const [, setFrame] = useState(0);
+
+  if (live && plan && plan !== live.plan && ['ready', 'done'].includes(live.engine.state())) {
+    live.detach(); // a new plan replaces a session that is over or never began
+    live = null;
+  }
+  const [ready, setReady] = useState(!!live);
+  useEffect(() => {
+    if (!data.data || live) return;
+    const [cues, techniques] = data.data;
+    const record = savedActive();
+    if (record) live = new LiveSession(record.plan, cues, techniques, () => muted.get(), record);
+    else if (plan) live = new LiveSession(plan, cues, techniques, () => muted.get());
+    setReady(true);
+  }, [data.data, plan]);
+  useEffect(() => (ready && live ? live.subscribe(() => setFrame((n) => n + 1)) : undefined), [ready]);
+
+  if (data.error && !data.data) return <ErrorNote error={data.error} retry={data.retry} />;
+  if (!live) {
+    if (!plan && data.data)
+      return (
+        <div class="screen">
+          <ScreenTitle title="Session">No plan to run yet</ScreenTitle>
+          <p><a href="#/choose">Choose what to roll</a> first.</p>
+        </div>
+      );
+    return <Loading what="Getting your session ready" />;
+  }
+  const stretches = data.data?.[2] ?? [];
+  return <Running s={live} stretches={stretches} />;
+}
+
+function Running({ s, stretches }: { s: LiveSession; stretches: Stretch[] }) {
+  const [picking, setPicking] = useState<Picking>(null);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const isMuted = useStore(muted);
+  const sync = useStore(syncStatus);
+  const state = s.engine.state();
+  const running = state !== 'ready' && state !== 'done';
+  useEffect(() => {
+    document.body.classList.toggle('in-session', running); // the app chrome steps back
+    return () => document.body.classList.remove('in-session');
+  }, [running]);
+
+  if (state === 'ready') return <Ready s={s} />;
+  if (state === 'done') return <Done s={s} />;
+
+  const snap = s.engine.snapshot();
+  const item = s.item();
+  const t = s.technique();
+  const stretch = item?.kind === 'stretch' ? stretches.find((x) => x.id === item.id) : undefined;
+  const underneath = s.engine.activeState();
+  const paused = state === 'paused';
+  const openPicker = (kind: Exclude<Picking, null>) => {
+    s.freeze();
+    setPicking(kind);
+  };
+  const pick = (n: number) => {
+    const kind = picking;
+    setPicking(null);
+    s.act(kind === 'eased' ? 'eased' : 'found', n);
+  };
+  const cancelPick = () => {
+    s.unfreeze();
+    setPicking(null);
+  };
+  const primary = primaryAction(s, underneath, paused, () => openPicker(underneath === 'holding' ? 'eased' : 'found'));
+
+  return (
+    <div class={`screen session state-${state}`}>
+      <div class="session-top">
+        <p class="step-count">{snap.item + 1} of {snap.items}</p>
+        <button type="button" class="icon-btn" aria-pressed={isMuted} onClick={() => { muted.set(!isMuted); if (!isMuted) stopSpeaking(); }}>
+          Mute
+        </button>
+      </div>
+      <ScreenTitle title="Session">
+        {item?.name}
+        {item?.side && <span class="side">, {item.side} side</span>}
+      </ScreenTitle>
+
+      {s.notice?.kind === 'switch' && <p class="banner" role="status">Switch sides</p>}
+
+      {picking ? (
+        <TendernessPicker
+          title={picking === 'eased' ? 'How tender is it now?' : 'How tender is this spot?'}
+          hint="0 is nothing at all, 10 is the worst you can imagine. The clock waits for you."
+          onPick={pick}
+          onCancel={cancelPick}
+        />
+      ) : (
+        <>
+          {underneath === 'positioning' && !paused ? (
+            <div class="pose-big">
+              {t && <Pictogram pose={t.position} roller size={220} />}
+              {stretch && <Pictogram pose={stretchPose(stretch)} size={220} />}
+            </div>
+          ) : (
+            <SessionRing s={s} state={underneath} paused={paused} elapsed={snap.state_elapsed_ms} />
+          )}
+          <p class="cue" aria-live="polite" aria-atomic="true">{s.lastCue?.text ?? ''}</p>
+          {s.rejected && <p class="muted small" role="status">{explainRefusal(s.rejected)}</p>}
+          {s.notice?.kind === 'too_painful' && (
+            <div class="note warn" role="alert">
+              <h2>Ease off</h2>
+              <List items={t?.lighter.length ? t.lighter : ['Use less of your body weight.']} />
+              <button type="button" class="btn" onClick={() => s.dismissNotice()}>OK</button>
+            </div>
+          )}
+          <div class="primary-wrap">
+            <button type="button" class="btn primary huge" onClick={primary.run}>
+              {primary.label}
+              {primary.sub && <small>{primary.sub}</small>}
+            </button>
+          </div>
+          <div class="secondary" role="group" aria-label="More actions">
+            {underneath === 'eased' && !paused && (
+              <button type="button" class="btn" onClick={() => openPicker('again')}>Found another spot</button>
+            )}
+            {underneath === 'rolling' && !paused && (
+              <button type="button" class="btn" onClick={() => s.act('next')}>Nothing tender: next</button>
+            )}
+            {(underneath === 'holding' || underneath === 'rolling') && !paused && (
+              <button type="button" class="btn warn" onClick={() => s.act('too_painful')}>Too painful</button>
+            )}
+            {!paused && <button type="button" class="btn" onClick={() => s.act('pause')}>Pause</button>}
+            {!paused && <button type="button" class="btn" onClick={() => s.act('skip')}>Skip</button>}
+            <button type="button" class="btn ghost" onClick={() => setConfirmEnd(true)}>End session</button>
+          </div>
+          {confirmEnd && (
+            <div class="note" role="alertdialog" aria-labelledby="end-q">
+              <p id="end-q">End the session now? Everything you've done so far is kept.</p>
+              <div class="actions">
+                <button type="button" class="btn primary" onClick={() => { setConfirmEnd(false); s.act('quit'); }}>End now</button>
+                <button type="button" class="btn ghost" onClick={() => setConfirmEnd(false)}>Keep going</button>
+              </div>
+            </div>
+          )}
+          <Guidance state={underneath} t={t} stretch={stretch} />
+        </>
+      )}
+      <p class="muted small sync-line">{syncLine(s, sync.pending)}</p>
+    </div>
+  );
+}
+
+function primaryAction(s: LiveSession, state: string, paused: boolean, pickSpot: () => void): { label: string; sub?: string; run: () => void } {
+  if (paused) return { label: 'Resume', sub: 'the clock is stopped', run: () => s.act('resume') };
+  const item = s.item();
+  const next = s.nextIsOtherSide() ? 'Switch sides' : 'Next';
+  switch (state) {
+    case 'positioning':
+      return { label: "I'm in position", run: () => s.act('in_position') };
+    case 'rolling':
+      return { label: 'Found a tender spot', run: pickSpot };
+    case 'holding': {
+      const left = Math.ceil(((item?.hold_min_s ?? 30) * 1000 - s.engine.snapshot().state_elapsed_ms) / 1000);
+      return { label: 'It eased', sub: left > 0 ? `hold at least ${left} s more` : undefined, run: pickSpot };
+    }
+    case 'eased':
+    case 'stretching':
+      return { label: next, run: () => s.act('next') };
+    default:
+      return { label: 'Next', run: () => s.act('next') };
+  }
+}
+
+function SessionRing({ s, state, paused, elapsed }: { s: LiveSession; state: string; paused: boolean; elapsed: number }) {
+  const item = s.item();
+  const tone = paused ? 'calm' : state === 'holding' ? 'hold' : 'ok';
+  if (state === 'holding' && item) {
+    const max = item.hold_max_s * 1000;
+    const marks: RingMark[] = [
+      { at: (item.hold_min_s * 1000) / max, label: `${item.hold_min_s}s` },
+      { at: 0.999, label: `${item.hold_max_s}s` },
+    ];
+    const small = paused ? 'paused' : elapsed < item.hold_min_s * 1000 ? 'stay on the spot' : 'until it eases';
+    return <Ring fraction={elapsed / max} big={clock(elapsed)} small={small} marks={marks} tone={tone}
+      label={`Held ${Math.floor(elapsed / 1000)} seconds of at most ${item.hold_max_s}`} />;
+  }
+  if (state === 'stretching' && item) {
+    const total = item.hold_target_s * item.sets * 1000;
+    return <Ring fraction={elapsed / total} big={clock(total - elapsed)} small={paused ? 'paused' : 'left in the stretch'} tone={tone}
+      label={`${Math.ceil((total - elapsed) / 1000)} seconds left in the stretch`} />;
+  }
+  if (state === 'rolling')
+    return <Ring fraction={(elapsed % 20000) / 20000} big={clock(elapsed)} small={paused ? 'paused' : 'rolling slowly'} tone={tone}
+      label={`Rolling for ${Math.floor(elapsed / 1000)} seconds`} />;
+  const snap = s.engine.snapshot();
+  if (state === 'eased') {
+    const last = s.holds[s.holds.length - 1];
+    return <Ring fraction={1} big={last ? `${last.hold_s} s` : '✓'} small={paused ? 'paused' : `spot ${snap.spots} eased`} tone="ok"
+      label={`Spot ${snap.spots} eased${last ? ` after ${last.hold_s} seconds` : ''}`} />;
+  }
+  return <Ring fraction={snap.item / Math.max(1, snap.items)} big={`${snap.item + 1}/${snap.items}`} small={paused ? 'paused' : 'get set'} tone="calm"
+    label={`Item ${snap.item + 1} of ${snap.items}`} />;
+}
+
+function Guidance({ state, t, stretch }: { state: string; t: Technique | undefined; stretch: Stretch | undefined }) {
+  if (state === 'positioning')
+    return (
+      <details class="guide" open>
+        <summary>How to set up</summary>
+        <div class="guide-body">
+          <List items={t?.setup ?? stretch?.setup ?? []} ordered />
+        </div>
+      </details>
+    );
+  if (state === 'rolling' && t)
+    return (
+      <p class="guide-line">
+        Roll from {t.roll_from} to {t.roll_to}.
+      </p>
+    );
+  if (state === 'stretching' && stretch?.cues.length) return <p class="guide-line">{stretch.cues[0]}</p>;
+  return null;
+}
+
+function explainRefusal(reason: string): string {
+  if (reason.startsWith('hold at least')) return 'Give it a little longer: a spot needs at least 30 seconds to let go. If it hurts too much, tap Too painful.';
+  return `That didn't apply just now (${reason}).`;
+}
+
+function syncLine(s: LiveSession, pending: number): string {
+  if (s.serverState) return pending > 0 ? `Saving… ${pending} waiting` : 'Saved to your history as you go.';
+  return pending > 0 ? 'Offline: saved on this device, will sync when you are back online.' : 'Saving…';
+}
+
+function Ready({ s }: { s: LiveSession }) {
+  const items = s.engine.items;
+  const seconds = s.plan.total_seconds;
+  return (
+    <div class="screen session state-ready">
+      <ScreenTitle title="Session">Ready when you are</ScreenTitle>
+      <p class="lead">{items.length} items, about {minutesText(seconds)}. Put your phone where you can see it or hear it. One big button does the next thing; you can pause any time.</p>
+      <ul class="tips">
+        <li>Aim for a tenderness of 5 to 7 out of 10: uncomfortable, but you can relax and breathe.</li>
+        <li>Keep off joints and bones, your lower back and your neck.</li>
+        <li>Draw your belly button gently in while you roll.</li>
+      </ul>
+      <label class="check">
+        <input type="checkbox" checked={!muted.get()} onChange={(e) => muted.set(!(e.target as HTMLInputElement).checked)} />
+        <span>Speak the cues out loud</span>
+      </label>
+      <div class="primary-wrap">
+        <button type="button" class="btn primary huge" onClick={() => { unlockAudio(); s.start(); }}>Start</button>
+      </div>
+    </div>
+  );
+}
+
+function holdLine(h: Hold, name: string): string {
+  const how = { eased: 'eased', too_painful: 'too painful, eased off', timed_out: 'held the full time', stopped: 'stopped' }[h.outcome];
+  const t = h.tenderness_end === null ? `${h.tenderness_start}/10` : `${h.tenderness_start} → ${h.tenderness_end}/10`;
+  return `${name}${h.side ? `, ${h.side}` : ''}, spot ${h.spot}: ${h.hold_s} s, ${t} (${how})`;
+}
+
+function Done({ s }: { s: LiveSession }) {
+  const sync = useStore(syncStatus);
+  useEffect(() => {
+    if (sync.pending === 0 && s.serverId !== null) void s.loadServerRecord().catch(() => undefined);
+  }, [sync.pending, s.serverId]);
+  const names = new Map(s.engine.items.map((i) => [i.id, i.name]));
+  const server = s.serverFinal || (s.serverHolds && sync.pending === 0) ? s.serverHolds : null;
+  const holds = server ?? s.holds;
+  const finish = () => {
+    live?.detach();
+    live = null;
+    navigate('/progress');
+  };
+  return (
+    <div class="screen session state-done">
+      <ScreenTitle title="Session done">Well rolled</ScreenTitle>
+      <p class="lead">
+        {holds.length === 0 ? 'No tender spots logged this time.' : `${holds.length} tender spot${holds.length === 1 ? '' : 's'} held.`} Over the weeks they should get fewer
+        and milder.
+      </p>
+      {holds.length > 0 && (
+        <section aria-labelledby="holds-h">
+          <h2 id="holds-h">{server ? 'Saved to your history' : 'Logged on this device'}</h2>
+          <ul>{holds.map((h, i) => <li key={i}>{holdLine(h, names.get(h.technique) ?? h.technique)}</li>)}</ul>
+          {!server && <p class="muted small">These will be saved to your history as soon as you are back online.</p>}
+        </section>
+      )}
+      <div class="actions">
+        <button type="button" class="btn primary" onClick={finish}>See my progress</button>
+        <button type="button" class="btn ghost" onClick={() => { live?.detach(); live = null; navigate('/choose'); }}>Plan another</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+// The app codes strictly against api/openapi.json: the document itself is valid OpenAPI 3.1,
+// every request body the app builds matches its schema, and what the TypeScript engine records
+// has the API's Hold / Visit / Cue shapes. With UNKNOT_API=http://host:port set, the live
+// server's answers are checked against their schemas too.
+import { Validator } from '@seriousme/openapi-schema-validator';
+import Ajv2020 from 'ajv/dist/2020.js';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Engine } from './.build/engine.mjs';
+import { answersToSend, makeEvent, newSession, profileFor, toggleTarget } from './.build/requests.mjs';
+
+const specPath = new URL('../../api/openapi.json', import.meta.url);
+const haveSpec = existsSync(specPath);
+const spec = haveSpec ? JSON.parse(readFileSync(specPath, 'utf8')) : null;
+const golden = JSON.parse(readFileSync(new URL('./golden/golden.json', import.meta.url), 'utf8'));
+
+function validatorFor(name) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addSchema({ ...spec, $id: 'openapi.json' });
+  const v = ajv.getSchema(`openapi.json#/components/schemas/${name}`);
+  assert.ok(v, `no schema ${name}`);
+  return (data) => {
+    const ok = v(data);
+    assert.ok(ok, `${name}: ${JSON.stringify(v.errors, null, 1)}\n${JSON.stringify(data).slice(0, 400)}`);
+  };
+}
+
+test('api/openapi.json is a valid OpenAPI 3.1 document', { skip: !haveSpec }, async () => {
+  const res = await new Validator().validate(spec);
+  assert.ok(res.valid, JSON.stringify(res.errors, null, 1));
+});
+
+test('screening answers: top-level answers, follow-ups only under a yes', { skip: !haveSpec }, () => {
+  const conditions = [
+    { id: 'varicose_veins', question: '', explain: '', outcome: 'caution', follow_up: null },
+    { id: 'recent_injury', question: '', explain: '', outcome: 'caution', follow_up: { id: 'recent_injury_regions', question: '', kind: 'regions' } },
+    { id: 'hypertension', question: '', explain: '', outcome: 'caution', follow_up: { id: 'hypertension_controlled', question: '', kind: 'yes_no' } },
+  ];
+  const body = {
+    answers: answersToSend(conditions, {
+      varicose_veins: false, recent_injury: true, recent_injury_regions: ['calf:left', 'thigh_back'],
+      hypertension: false, hypertension_controlled: true, stray: true,
+    }),
+  };
+  assert.deepEqual(body.answers, { varicose_veins: false, recent_injury: true, recent_injury_regions: ['calf:left', 'thigh_back'], hypertension: false });
+  validatorFor('Answers')(body);
+});
+
+test('targets: both sides chosen become one target; order is priority', () => {
+  let t = toggleTarget([], 'calf:left');
+  assert.deepEqual(t, ['calf:left']);
+  t = toggleTarget(toggleTarget(t, 'upper_back'), 'calf:right');
+  assert.deepEqual(t, ['calf', 'upper_back']);
+  assert.deepEqual(toggleTarget(t, 'calf:left'), ['calf:right', 'upper_back']);
+  assert.deepEqual(toggleTarget(t, 'upper_back'), ['calf']);
+});
+
+test('plan profile, new session and event batches match their schemas', { skip: !haveSpec }, () => {
+  validatorFor('Profile')(profileFor({ targets: ['calf', 'hamstrings:left'], minutes: 15, tools: ['foam_roller'], context: 'warm_up' }, { varicose_veins: false }));
+  const checkPlan = validatorFor('Plan');
+  for (const plan of golden.plans) checkPlan(plan);
+  validatorFor('NewSession')(newSession(golden.plans[0], 'aB3_x-9', 1732000000000.4));
+  const events = [makeEvent('start', 0), makeEvent('in_position', 4321), makeEvent('found', 9999.6, 7), makeEvent('eased', 45000, 3)];
+  assert.deepEqual(events.map((e) => e.t), [0, 4.321, 10, 45]);
+  validatorFor('EventBatch')({ events });
+});
+
+test('the engine records holds, visits and cues in the API\'s shapes', { skip: !haveSpec }, () => {
+  const [hold, visit, cue] = ['Hold', 'Visit', 'Cue'].map(validatorFor);
+  const engine = new Engine(golden.plans[0], { cues: golden.cues, technique: (id) => golden.techniques[id] });
+  let n = 0;
+  const seen = { holds: 0, visits: 0 };
+  const send = (type, t_ms, tenderness) => {
+    const out = engine.handle({ type, t_ms, tenderness });
+    out.holds.forEach(hold);
+    out.visits.forEach(visit);
+    out.cues.forEach(cue);
+    seen.holds += out.holds.length;
+    seen.visits += out.visits.length;
+  };
+  send('start', n);
+  send('in_position', (n += 3000));
+  send('found', (n += 5000), 6);
+  send('eased', (n += 40000), 2);
+  send('found', (n += 2000), 5);
+  send('too_painful', (n += 3000));
+  send('found', (n += 1000), 4);
+  send('tick', (n += 200000)); // times out, moves on
+  send('quit', (n += 1000));
+  assert.ok(seen.holds >= 3 && seen.visits >= 2, JSON.stringify(seen));
+});
+
+const live = process.env.UNKNOT_API;
+test('the live server answers in the documented shapes', { skip: !live || !haveSpec }, async () => {
+  const get = async (path) => {
+    const r = await fetch(live + path);
+    assert.equal(r.status, 200, path);
+    return r.json();
+  };
+  const arrays = { techniques: 'Technique', stretches: 'Stretch', learn: 'ArticleSummary', muscles: 'Muscle', regions: 'Region', tools: 'Tool', conditions: 'Condition', cues: 'CueText', goals: 'Goal', sources: 'Source', history: 'HistoryEntry' };
+  for (const [path, schema] of Object.entries(arrays)) {
+    const check = validatorFor(schema);
+    const list = await get(`/api/v1/${path}`);
+    assert.ok(Array.isArray(list), path);
+    list.forEach(check);
+    if (path === 'learn') for (const a of list) validatorFor('Article')(await get(`/api/v1/learn/${a.slug}`));
+  }
+  validatorFor('Progress')(await get('/api/v1/progress'));
+  validatorFor('Health')(await get('/healthz'));
+  assert.deepEqual((await get('/api/v1/goals')).map((g) => g.id).sort(), ['after_workout', 'before_workout', 'desk_worker', 'runner']);
+  // A whole round trip: plan, session (twice: idempotent), events (twice: duplicates).
+  const post = async (path, body) => {
+    const r = await fetch(live + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: r.status, body: await r.json() };
+  };
+  const plan = await post('/api/v1/plans', profileFor({ targets: ['calf:left'], minutes: 5, tools: ['foam_roller'], context: 'daily' }, {}));
+  assert.equal(plan.status, 200);
+  validatorFor('Plan')(plan.body);
+  const body = newSession(plan.body, `contract${Date.now()}`, Date.now());
+  const first = await post('/api/v1/sessions', body);
+  const again = await post('/api/v1/sessions', body);
+  assert.deepEqual([first.status, again.status], [201, 200]);
+  assert.equal(first.body.id, again.body.id);
+  validatorFor('Session')(first.body);
+  const events = [makeEvent('start', 0), makeEvent('in_position', 2000), makeEvent('found', 5000, 6), makeEvent('eased', 36000, 2)];
+  const r1 = await post(`/api/v1/sessions/${first.body.id}/events`, { events });
+  const r2 = await post(`/api/v1/sessions/${first.body.id}/events`, { events });
+  validatorFor('EventsResult')(r1.body);
+  assert.deepEqual([r1.body.accepted, r2.body.accepted, r2.body.duplicates], [4, 0, 4]);
+  assert.equal(r1.body.holds.length, 1);
+  assert.equal(r1.body.holds[0].hold_s, 31);
+});

@@ -1,0 +1,164 @@
+// Walks the app in headless Chromium at phone size, saving a screenshot of every screen and
+// running axe-core (WCAG 2.2 A/AA) on each. Needs the API on :8091 and the built app served by
+// `npx vite preview --port 4173` (which proxies /api there).
+//   node test/e2e/shots.mjs [baseURL] [outDir]
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173';
+const out = process.argv[3] ?? '/tmp/web-shots';
+mkdirSync(out, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const problems = [];
+
+async function audit(page, name) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
+  );
+  for (const v of r.violations) {
+    problems.push(`${name}: ${v.id} (${v.impact}) ${v.help} × ${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+  const h1 = await page.locator('h1').count();
+  if (h1 !== 1) problems.push(`${name}: ${h1} <h1> elements`);
+}
+
+async function shot(page, name, { full = true } = {}) {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: full });
+  if (full) {
+    // ...and in phone-screen-sized parts, easier to look at one by one.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const vp = page.viewportSize();
+    for (let y = 0, n = 1; y < height; y += vp.height, n++)
+      await page.screenshot({ path: `${out}/${name}.part${n}.png`, fullPage: true, clip: { x: 0, y, width: vp.width, height: Math.min(vp.height, height - y) } });
+  }
+  await audit(page, name);
+}
+
+async function run(scheme) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme: scheme, deviceScaleFactor: 1 });
+  if (process.env.CSP) {
+    // The C++ server's policy (src/server): check that nothing the app does is refused.
+    await context.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': process.env.CSP } });
+    });
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${scheme} page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${scheme} console: ${m.text()}`));
+  await page.clock.install();
+  const p = (n) => `${scheme}-${n}`;
+
+  await page.goto(base + '/#/');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await shot(page, p('01-welcome'));
+  await page.getByRole('link', { name: "Let's start" }).click();
+  await page.getByText('Step 1 of').waitFor();
+  await shot(page, p('02-screening-1'));
+  await page.getByRole('button', { name: 'None of these apply to me' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('Step 2 of').waitFor();
+  await page.getByRole('button', { name: 'None of these apply to me' }).click();
+  // A recent injury on the left calf: the follow-up body map appears.
+  await page.locator('#q-recent_injury').getByText('Yes').click();
+  await page.locator('#q-recent_injury_regions').getByRole('button', { name: 'Back' }).click();
+  await page.locator('#q-recent_injury_regions').getByRole('button', { name: 'Calf, left side' }).click();
+  await shot(page, p('03-screening-2'));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('Step 3 of').waitFor();
+  await page.getByRole('button', { name: 'None of these apply to me' }).click();
+  await shot(page, p('04-screening-3'));
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.getByRole('heading', { level: 1, name: /roll/ }).waitFor();
+  await shot(page, p('05-verdict'));
+  await page.getByRole('button', { name: 'Choose what to roll' }).click();
+  await page.getByRole('heading', { level: 1, name: 'What needs rolling today?' }).waitFor();
+  await page.getByRole('button', { name: 'Front of the thigh, right side' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.getByRole('button', { name: 'Calf, right side' }).click();
+  await page.getByRole('button', { name: 'Back of the thigh, left side' }).click();
+  await page.getByRole('button', { name: 'Back of the thigh, right side' }).click();
+  await page.getByRole('button', { name: 'Upper back', exact: true }).click();
+  await shot(page, p('06-choose'));
+  await page.getByRole('button', { name: 'Make my plan' }).click();
+  await page.getByRole('heading', { level: 1, name: /plan/i }).waitFor();
+  await shot(page, p('07-plan'));
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ready when you are' }).waitFor();
+  await shot(page, p('08-session-ready'));
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: "I'm in position" }).waitFor();
+  await shot(page, p('09-session-positioning'));
+  await page.getByRole('button', { name: "I'm in position" }).click();
+  await page.clock.runFor(12_000);
+  await shot(page, p('10-session-rolling'), { full: false });
+  await page.getByRole('button', { name: 'Found a tender spot' }).click();
+  await shot(page, p('11-session-picker'));
+  await page.getByRole('button', { name: /^7/ }).click();
+  await page.clock.runFor(18_000);
+  await shot(page, p('12-session-holding'), { full: false });
+  await page.clock.runFor(20_000);
+  await page.getByRole('button', { name: /It eased/ }).click();
+  await page.getByRole('button', { name: /^3/ }).click();
+  await shot(page, p('13-session-eased'), { full: false });
+  await page.getByRole('button', { name: /Next|Switch sides/ }).first().click();
+  await page.getByRole('button', { name: "I'm in position" }).click();
+  await page.getByRole('button', { name: 'Found a tender spot' }).click();
+  await page.getByRole('button', { name: /^8/ }).click();
+  await page.getByRole('button', { name: 'Too painful' }).click();
+  await shot(page, p('14-session-too-painful'));
+  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await shot(page, p('15-session-paused'), { full: false });
+  await page.getByRole('button', { name: /Resume/ }).click();
+  await page.getByRole('button', { name: 'End session' }).click();
+  await page.getByRole('button', { name: 'End now' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Well rolled' }).waitFor();
+  await page.clock.runFor(3000);
+  await page.waitForTimeout(500);
+  await shot(page, p('16-session-done'));
+  await page.getByRole('button', { name: 'See my progress' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  await page.clock.runFor(1000);
+  await page.waitForTimeout(800);
+  await shot(page, p('17-progress'));
+  // The session just done shows up: a fresh database, so exactly the sessions of this walk.
+  const sessions = Number(await page.locator('dt:text-is("Sessions") + dd').textContent());
+  if (!(sessions >= 1)) problems.push(`${scheme}: progress shows ${sessions} sessions after a session`);
+  const muscles = await page.locator('h3').allTextContents();
+  if (!muscles.some((m) => /Quadriceps|Rectus femoris|Vastus/.test(m)))
+    problems.push(`${scheme}: progress does not list the rolled thigh muscles (saw: ${muscles.join(', ')})`);
+  await page.goto(base + '/#/library');
+  await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+  await shot(page, p('18-library'));
+  await page.goto(base + '/#/library/technique/calves_roll');
+  await page.getByRole('heading', { level: 1, name: 'Calves' }).waitFor();
+  await shot(page, p('19-technique'));
+  await page.goto(base + '/#/library/stretch/wall_calf_stretch_straight_knee');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await shot(page, p('20-stretch'));
+  await page.goto(base + '/#/learn');
+  await page.getByRole('heading', { level: 1, name: 'Learn' }).waitFor();
+  await shot(page, p('21-learn'));
+  await page.goto(base + '/#/learn/how-to-roll');
+  await page.getByRole('heading', { level: 1, name: 'How to roll' }).waitFor();
+  await shot(page, p('22-article'));
+  await context.close();
+}
+
+try {
+  for (const scheme of (process.env.SCHEMES ?? 'light,dark').split(',')) await run(scheme);
+} finally {
+  await browser.close();
+}
+console.log(problems.length ? problems.join('\n') : 'no accessibility problems found');
+process.exit(problems.length ? 1 : 0);
