@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/bootstrap.sh
-cmake --preset release -DUNKNOT_BUILD_TESTS=OFF >/dev/null
+cmake --preset release -DUNKNOT_BUILD_TESTS=OFF -DUNKNOT_BUILD_WEB=ON >/dev/null
 cmake --build --preset release --target unknot
 echo
 echo "A first plan, from examples/profile.json (the same engine the web app uses):"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Every test: unit, property, scenario and CLI tests under ASan+UBSan with warnings as errors,
+# Every test: unit, property, scenario, CLI, API and browser tests under ASan+UBSan with warnings
+# as errors,
 # then the benchmarks once (short) so they cannot rot.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/bootstrap.sh
 jobs=$(nproc)
-cmake --preset dev -DUNKNOT_BUILD_TESTS=ON >/dev/null
+cmake --preset dev -DUNKNOT_BUILD_TESTS=ON -DUNKNOT_BUILD_WEB=ON >/dev/null
 cmake --build --preset dev -j "$jobs"
 ctest --preset dev -j "$jobs"
-cmake --preset release -DUNKNOT_BUILD_TESTS=OFF >/dev/null
+cmake --preset release -DUNKNOT_BUILD_TESTS=OFF -DUNKNOT_BUILD_WEB=ON >/dev/null
 cmake --build --preset release -j "$jobs"
 bash bench/run.sh --quick
