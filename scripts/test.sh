@@ -9,7 +9,11 @@ bash scripts/bootstrap.sh
 jobs=$(nproc)
 cmake --preset dev -DUNKNOT_BUILD_TESTS=ON -DUNKNOT_BUILD_WEB=ON >/dev/null
 cmake --build --preset dev -j "$jobs"
-ctest --preset dev -j "$jobs"
+ctest --preset dev -j "$jobs" | tee build/ctest.log
 cmake --preset release -DUNKNOT_BUILD_TESTS=OFF -DUNKNOT_BUILD_WEB=ON >/dev/null
 cmake --build --preset release -j "$jobs"
 bash bench/run.sh --quick
+# The closing line CI reads: ctest's own counts.
+total=$(grep -oE 'tests failed out of [0-9]+' build/ctest.log | grep -oE '[0-9]+$')
+failed=$(grep -oE '[0-9]+ tests failed' build/ctest.log | grep -oE '^[0-9]+')
+echo "tests: $((total - failed)) passed, $failed failed"
