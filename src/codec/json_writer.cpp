@@ -1,43 +1,43 @@
 #include "codec/json_writer.hpp"
 
+#include <array>
 #include <charconv>
 
 namespace unknot::json {
 
-void JsonWriter::comma() {
-    if (after_key_) {
-        after_key_ = false;
-        return;
-    }
-    if (!first_.empty()) {
-        if (!first_.back()) out_ += ',';
-        first_.back() = false;
-    }
-}
+namespace {
+// Characters JSON strings must escape: control characters, the quote and the backslash.
+constexpr auto escape_table = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
+    t['"'] = t['\\'] = true;
+    return t;
+}();
+}  // namespace
 
 JsonWriter& JsonWriter::begin_object() {
     comma();
     out_ += '{';
-    first_.push_back(true);
+    first_[depth_++] = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
     out_ += '}';
-    first_.pop_back();
+    --depth_;
     return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
     comma();
     out_ += '[';
-    first_.push_back(true);
+    first_[depth_++] = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
     out_ += ']';
-    first_.pop_back();
+    --depth_;
     return *this;
 }
 
@@ -55,7 +55,7 @@ JsonWriter& JsonWriter::value(std::string_view s) {
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (!escape_table[c]) continue;
         out_.append(s.data() + run, i - run);
         run = i + 1;
         switch (c) {

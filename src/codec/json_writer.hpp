@@ -32,9 +32,17 @@ public:
     }
 
 private:
-    void comma();
+    void comma() {
+        if (after_key_) {
+            after_key_ = false;
+        } else if (depth_ > 0) {
+            if (!first_[depth_ - 1]) out_ += ',';
+            first_[depth_ - 1] = false;
+        }
+    }
     std::string& out_;
-    std::vector<bool> first_;  // per open container: nothing written yet
+    bool first_[32] = {};  // per open container: nothing written in it yet (documents stay shallow)
+    int depth_ = 0;
     bool after_key_ = false;
 };
 
