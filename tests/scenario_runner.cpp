@@ -49,7 +49,7 @@ std::vector<Case> read_cases(const fs::path& path) {
             continue;
         }
         if (t.empty() || t[0] == '#') continue;
-        if (t == "profile" || t == "answers") {
+        if (t == "profile" || t == "answers" || t == "assessment") {
             cases.push_back(Case{path.string(), n, t, {}, {}});
             in_json = true;
         } else if (t.rfind("expect ", 0) == 0 && !cases.empty()) {
@@ -117,6 +117,43 @@ std::string check(const std::string& expect, const bj::value& out, const std::st
         if (w.size() < n) throw std::runtime_error("`expect " + expect + "` needs more words");
     };
     bool is_plan = out.is_object() && out.as_object().contains("phases");
+    bool is_assessment = out.is_object() && out.as_object().contains("overactive") && !is_plan;
+    if (is_assessment) {
+        // Muscles as "id" or "id:side", from the result's overactive / underactive lists.
+        auto names = [&](const char* list) {
+            std::vector<std::string> v;
+            for (const auto& x : out.at(list).as_array()) {
+                auto id = str(x.at("muscle"));
+                v.push_back(x.at("side").is_null() ? id : id + ":" + str(x.at("side")));
+            }
+            return v;
+        };
+        auto w0 = words(expect);
+        if (w0.empty()) throw std::runtime_error("empty expectation");
+        const auto& k0 = w0[0];
+        if (k0 == "overactive" || k0 == "underactive") {
+            auto got = names(k0.c_str());
+            for (std::size_t i = 1; i < w0.size(); ++i)
+                if (std::find(got.begin(), got.end(), w0[i]) == got.end()) return k0 + " lacks " + w0[i] + ": " + join(got, " ");
+            return {};
+        }
+        if (k0 == "exact_overactive" || k0 == "exact_underactive") {
+            auto got = names(k0 == "exact_overactive" ? "overactive" : "underactive");
+            std::vector<std::string> want(w0.begin() + 1, w0.end());
+            std::sort(got.begin(), got.end());
+            std::sort(want.begin(), want.end());
+            return got == want ? std::string{} : k0 + " is: " + join(got, " ");
+        }
+        if (k0 == "first_overactive") return str(out.at("overactive").at(0).at("muscle")) == w0.at(1) ? std::string{} : "first is " + str(out.at("overactive").at(0).at("muscle"));
+        if (k0 == "count") {
+            for (const auto* list : {"overactive", "underactive"})
+                for (const auto& x : out.at(list).as_array())
+                    if (str(x.at("muscle")) == w0.at(1)) return x.at("count").as_int64() == std::stoll(w0.at(2)) ? std::string{} : "count is " + str(x.at("count"));
+            return w0.at(1) + " not implicated";
+        }
+        if (k0 == "edition") return str(out.at("edition")) == w0.at(1) ? std::string{} : "edition is " + str(out.at("edition"));
+        if (k0 != "error") throw std::runtime_error("unknown assessment expectation `" + k0 + "`");
+    }
     const bj::value& scr = is_plan ? out.at("screening") : out;
     need(1);
     const auto& k = w[0];
@@ -166,7 +203,7 @@ std::string check(const std::string& expect, const bj::value& out, const std::st
         throw std::runtime_error("unknown `expect not " + w[1] + "`");
     }
     if (!is_plan) throw std::runtime_error("`expect " + k + "` needs a profile case");
-    if (k == "smr" || k == "stretch") {
+    if (k == "smr" || k == "stretch" || k == "activation" || k == "integration") {
         need(2);
         auto found = items(out, k, w[1], w.size() > 2 ? w[2] : "");
         return fail_if(found.empty(), "no " + k + " item " + w[1] + (w.size() > 2 ? " (" + w[2] + ")" : ""));
@@ -175,6 +212,13 @@ std::string check(const std::string& expect, const bj::value& out, const std::st
         need(2);
         auto found = items(out, w[1], w.size() > 2 ? w[2] : "", w.size() > 3 ? w[3] : "");
         return fail_if(!found.empty(), "found " + std::to_string(found.size()) + " unexpected " + w[1] + " item(s)");
+    }
+    if (k == "why") {  // why ITEM_ID FINDING: the item names that finding as its reason
+        need(3);
+        for (auto* it : items(out, "smr", w[1]).empty() ? items(out, "activation", w[1]) : items(out, "smr", w[1]))
+            for (const auto& y : it->at("why").as_array())
+                if (str(y.at("finding")) == w[2]) return {};
+        return w[1] + " does not name " + w[2] + " as its reason";
     }
     if (k == "tool") {
         need(3);
@@ -210,10 +254,10 @@ std::string check(const std::string& expect, const bj::value& out, const std::st
         std::vector<std::string> want(w.begin() + 1, w.end());
         return fail_if(got != want, "phases are: " + join(got, " "));
     }
-    if (k == "smr_count" || k == "stretch_count" || k == "total_seconds") {
+    if (k == "smr_count" || k == "stretch_count" || k == "activation_count" || k == "integration_count" || k == "total_seconds") {
         need(3);
         std::int64_t got = k == "total_seconds" ? out.at("total_seconds").as_int64()
-                                                : static_cast<std::int64_t>(items(out, k == "smr_count" ? "smr" : "stretch").size());
+                                                : static_cast<std::int64_t>(items(out, k.substr(0, k.find("_count"))).size());
         return fail_if(!compare(got, w[1], std::stoll(w[2])), k + " is " + std::to_string(got));
     }
     throw std::runtime_error("unknown expectation `" + k + "`");
@@ -248,6 +292,7 @@ int main(int argc, char** argv) {
             try {
                 auto v = json::parse(c.input, where);
                 if (c.kind == "profile") out = json::to_json(make_plan(json::profile_from_json(v, catalog), catalog));
+                else if (c.kind == "assessment") out = json::to_json(assess(json::assessment_from_json(v, ""), catalog), catalog);
                 else out = json::to_json(screen(json::answers_from_json(v, "screening"), catalog));
             } catch (const InputError& e) {
                 err_where = e.where().empty() ? "(top)" : e.where();

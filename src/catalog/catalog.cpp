@@ -67,6 +67,19 @@ const Article* Catalog::article(std::string_view slug) const {
     return find_by(articles_, slug, [](const Article& a) -> const std::string& { return a.slug; });
 }
 const Goal* Catalog::goal(std::string_view id) const { return find_id(goals_, id); }
+const Compensation* Catalog::compensation(std::string_view id) const { return find_id(compensations_, id); }
+const CompensationMapping* Catalog::mapping(std::string_view compensation, std::string_view edition) const {
+    for (const auto& m : mappings_)
+        if (m.compensation == compensation && m.edition == edition) return &m;
+    return nullptr;
+}
+std::vector<std::string> Catalog::compensation_ids() const { return ids_of(compensations_); }
+std::vector<std::string> Catalog::editions() const {
+    std::vector<std::string> out;
+    for (const auto& m : mappings_)
+        if (std::find(out.begin(), out.end(), m.edition) == out.end()) out.push_back(m.edition);
+    return out;
+}
 const CueText& Catalog::cue(std::string_view id) const { return *at(cues_, cue_at_, id); }
 
 std::vector<std::string> Catalog::region_ids() const { return ids_of(regions_); }

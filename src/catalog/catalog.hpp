@@ -22,7 +22,8 @@ inline const std::vector<std::string>& required_cue_ids() {
         "session_start", "positioning",  "rolling_slow",  "rolling_avoid",  "rolling_long",
         "hold_start",    "hold_breathe", "hold_core",     "hold_min_reached", "hold_max_reached",
         "hold_too_short", "too_painful", "switch_sides",  "next_item",      "stretch_start",
-        "stretch_done",  "paused",       "resumed",       "session_done",   "spot_eased"};
+        "stretch_done",  "paused",       "resumed",       "session_done",   "spot_eased",
+        "exercise_start", "exercise_done"};
     return ids;
 }
 
@@ -40,6 +41,15 @@ public:
     const std::vector<Article>& articles() const { return articles_; }
     const std::vector<Source>& sources() const { return sources_; }
     const std::vector<Goal>& goals() const { return goals_; }
+    const std::vector<Compensation>& compensations() const { return compensations_; }
+    const std::vector<CompensationMapping>& mappings() const { return mappings_; }
+    const std::vector<Activation>& activations() const { return activations_; }
+    const std::vector<Integration>& integrations() const { return integrations_; }
+    const Compensation* compensation(std::string_view id) const;
+    // The mapping of a compensation in an edition; nullptr when that edition has none.
+    const CompensationMapping* mapping(std::string_view compensation, std::string_view edition) const;
+    std::vector<std::string> compensation_ids() const;
+    std::vector<std::string> editions() const;
     const std::vector<CueText>& cues() const { return cues_; }
 
     const Region* region(std::string_view id) const;
@@ -70,6 +80,10 @@ private:
     std::vector<Article> articles_;
     std::vector<Source> sources_;
     std::vector<Goal> goals_;
+    std::vector<Compensation> compensations_;
+    std::vector<CompensationMapping> mappings_;
+    std::vector<Activation> activations_;
+    std::vector<Integration> integrations_;
 
     // Id -> position, built once after loading: the planner looks ids up thousands of times.
     struct Hash {

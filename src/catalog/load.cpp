@@ -35,7 +35,7 @@ public:
 private:
     // First pass: every id of every kind, so references can be checked in any file order.
     void index(const std::vector<Record>& records) {
-        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue", "goal"};
+        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue", "goal", "compensation", "mapping", "activation", "integration"};
         for (const auto& r : records) {
             if (!kinds.contains(r.kind()))
                 throw InputError(r.where(r.line), "unknown record kind `" + r.kind() + ":` (expected one of: " +
@@ -158,6 +158,61 @@ private:
             g.minutes = fr.integer("minutes", 1, 240);
             g.sources = sources(r, fr);
             c_.goals_.push_back(std::move(g));
+        } else if (k == "compensation") {
+            Compensation c;
+            c.id = r.id();
+            c.name = fr.text("name");
+            c.assessment = fr.text("assessment");
+            static const std::set<std::string> assessments{"overhead_squat", "single_leg_squat", "pushing", "pulling"};
+            if (!assessments.contains(c.assessment))
+                throw InputError(r.where(fr.line_of("assessment")), "assessment must be overhead_squat, single_leg_squat, pushing or pulling");
+            c.view = fr.text("view");
+            if (c.view != "anterior" && c.view != "lateral" && c.view != "posterior")
+                throw InputError(r.where(fr.line_of("view")), "view must be anterior, lateral or posterior");
+            c.sided = fr.boolean("sided");
+            c.look_for = fr.text("look_for");
+            c.sources = sources(r, fr);
+            c_.compensations_.push_back(std::move(c));
+        } else if (k == "mapping") {
+            c_.mappings_.push_back(mapping(r, fr));
+        } else if (k == "activation") {
+            Activation a;
+            a.id = r.id();
+            a.name = fr.text("name");
+            a.muscles = fr.ids("muscles");
+            require_known(r, fr, "muscles", "muscle", a.muscles);
+            a.regions = fr.ids("regions");
+            require_known(r, fr, "regions", "region", a.regions);
+            a.per_side = fr.boolean("per_side");
+            a.needs_floor = fr.boolean("needs_floor");
+            a.equipment = fr.optional_text("equipment");
+            a.setup = fr.texts("setup");
+            // The continuum's activation dose: 10-15 controlled reps [C7].
+            a.reps_min = fr.integer("reps_min", 1, 30);
+            a.reps_max = fr.integer("reps_max", a.reps_min, 30);
+            a.tempo = fr.optional_text("tempo");
+            a.isometric_s = fr.optional_integer("isometric_s", 1, 60, 0);
+            if (a.tempo.empty() == (a.isometric_s == 0))
+                throw InputError(r.where(r.line), "activation `" + a.id + "` needs either `tempo:` or `isometric_s:`, not both");
+            a.cues = fr.texts("cue");
+            a.sources = sources(r, fr);
+            c_.activations_.push_back(std::move(a));
+        } else if (k == "integration") {
+            Integration g;
+            g.id = r.id();
+            g.name = fr.text("name");
+            g.regions = fr.ids("regions");
+            require_known(r, fr, "regions", "region", g.regions);
+            g.muscles = fr.ids("muscles");
+            require_known(r, fr, "muscles", "muscle", g.muscles);
+            g.needs_floor = fr.boolean("needs_floor");
+            g.equipment = fr.optional_text("equipment");
+            g.setup = fr.texts("setup");
+            g.reps_min = fr.integer("reps_min", 1, 30);
+            g.reps_max = fr.integer("reps_max", g.reps_min, 30);
+            g.cues = fr.texts("cue");
+            g.sources = sources(r, fr);
+            c_.integrations_.push_back(std::move(g));
         } else if (k == "cue") {
             CueText q;
             q.id = r.id();
@@ -207,6 +262,34 @@ private:
         regions_line_[t.id] = r.where(fr.line_of("regions"));
         muscles_line_[t.id] = r.where(fr.line_of("muscles"));
         return t;
+    }
+
+    CompensationMapping mapping(const Record& r, FieldReader& fr) {
+        CompensationMapping m;
+        m.id = r.id();
+        m.compensation = fr.text("compensation");
+        require_known(r, fr, "compensation", "compensation", {m.compensation});
+        m.edition = fr.text("edition");
+        if (!is_id(m.edition)) throw InputError(r.where(fr.line_of("edition")), "edition must be an id such as c4 or c7");
+        auto muscles = [&](std::string_view field) {
+            auto v = fr.ids(field, false);
+            require_known(r, fr, field, "muscle", v);
+            return v;
+        };
+        m.overactive = muscles("overactive");
+        m.underactive = muscles("underactive");
+        m.overactive_same_side = muscles("overactive_same_side");
+        m.overactive_other_side = muscles("overactive_other_side");
+        m.underactive_same_side = muscles("underactive_same_side");
+        m.underactive_other_side = muscles("underactive_other_side");
+        m.note = fr.optional_text("note");
+        m.sources = sources(r, fr);
+        auto key = m.compensation + "@" + m.edition;
+        if (!mapping_keys_.insert(key).second)
+            throw InputError(r.where(r.line), "compensation `" + m.compensation + "` already has a mapping in edition " + m.edition);
+        bool any = !(m.overactive.empty() && m.underactive.empty() && m.overactive_same_side.empty() && m.overactive_other_side.empty());
+        if (!any) throw InputError(r.where(r.line), "mapping `" + m.id + "` names no muscles");
+        return m;
     }
 
     Verdict verdict(const Record& r, FieldReader& fr, std::string_view field) {
@@ -310,6 +393,26 @@ private:
                 if (!covered) throw InputError(muscles_line_[t.id], "technique `" + t.id + "` rolls `" + m + "` but no stretch lengthens it");
             }
         }
+        // Every compensation is mapped in the default edition, and every underactive muscle of
+        // any mapping has an activation exercise, so a finding can always become a plan.
+        for (const auto& comp : c_.compensations_)
+            if (!mapping_keys_.contains(comp.id + "@c4"))
+                throw InputError("assessments.rec", "compensation `" + comp.id + "` has no mapping in the default edition c4");
+        for (const auto& m : c_.mappings_) {
+            const Compensation* comp = c_.compensation(m.compensation);
+            bool sided_lists = !(m.overactive_same_side.empty() && m.overactive_other_side.empty() && m.underactive_same_side.empty() &&
+                                 m.underactive_other_side.empty());
+            if (sided_lists && !comp->sided)
+                throw InputError("assessments.rec", "mapping `" + m.id + "` uses same/other-side lists, but `" + comp->id + "` is not sided");
+            for (const auto* list : {&m.underactive, &m.underactive_same_side, &m.underactive_other_side})
+                for (const auto& muscle : *list) {
+                    bool covered = std::any_of(c_.activations_.begin(), c_.activations_.end(), [&](const Activation& a) {
+                        return std::find(a.muscles.begin(), a.muscles.end(), muscle) != a.muscles.end();
+                    });
+                    if (!covered && !c_.activations_.empty())
+                        throw InputError("activations.rec", "no activation exercise for `" + muscle + "`, underactive in `" + m.id + "`");
+                }
+        }
         for (const auto& id : required_cue_ids())
             if (!ids_["cue"].contains(id))
                 throw InputError(cues_at_.empty() ? std::string("cues.rec") : cues_at_,
@@ -321,6 +424,7 @@ private:
     std::set<std::string> follow_up_ids_;
     std::map<std::string, std::string> regions_line_, muscles_line_;
     std::string cues_at_;  // where the first cue record is, to point at the cue file
+    std::set<std::string> mapping_keys_;
     std::map<std::string, std::string> articles_at_;
 };
 

@@ -77,6 +77,40 @@ struct CueText {
     int at_s = -1, every_s = 0;
 };
 
+// An observable movement compensation from an assessment ("knees move inward").
+struct Compensation {
+    std::string id, name, assessment, view, look_for;
+    bool sided = false;
+    std::vector<std::string> sources;
+};
+
+// What one edition of the tables says a compensation implicates. For a sided finding the
+// same/other lists are relative to the side of the finding; otherwise only the plain lists.
+struct CompensationMapping {
+    std::string id, compensation, edition, note;
+    std::vector<std::string> overactive, underactive;
+    std::vector<std::string> overactive_same_side, overactive_other_side, underactive_same_side, underactive_other_side;
+    std::vector<std::string> sources;
+};
+
+// Isolated strengthening of an underactive muscle (the continuum's "activate" phase).
+struct Activation {
+    std::string id, name, equipment;
+    std::vector<std::string> muscles, regions, setup, cues, sources;
+    bool per_side = false, needs_floor = false;
+    int reps_min = 10, reps_max = 15;
+    std::string tempo;     // "4-2-1-1", or empty for a positional isometric
+    int isometric_s = 0;   // seconds per held repetition, when isometric
+};
+
+// A whole-body movement that puts the pattern back together ("integrate").
+struct Integration {
+    std::string id, name, equipment;
+    std::vector<std::string> muscles, regions, setup, cues, sources;
+    bool needs_floor = false;
+    int reps_min = 10, reps_max = 15;
+};
+
 // A ready-made set of targets ("runner", "desk worker").
 struct Goal {
     std::string id, name, summary, context;

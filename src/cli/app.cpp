@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
     add_session_commands(app, ctx, code);
     add_history_commands(app, ctx, code);
     add_serve_command(app, ctx, code);
+    add_assess_command(app, ctx, code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 
+#include "assessment/assessment.hpp"
 #include "catalog/catalog.hpp"
 #include "planning/plan.hpp"
 #include "progress/progress.hpp"
@@ -20,6 +21,7 @@ Answers answers_from_json(const bj::value& v, const std::string& path);       //
 Profile profile_from_json(const bj::value& v, const Catalog& catalog);        // the profile file
 Plan plan_from_json(const bj::value& v, const Catalog& catalog);              // `unknot plan --json` output
 Event event_from_json(const bj::value& v, const std::string& path);           // one replay line
+Assessment assessment_from_json(const bj::value& v, const std::string& path);  // {"findings": [...], "edition"}
 
 // --- out ---
 // Plans and screenings are written as text in one place (fast: the hottest response) and
@@ -46,6 +48,12 @@ bj::value to_json(const VisitRecord& v);
 bj::value to_json(const Cue& c);
 bj::value to_json(const Progress& p);
 bj::value to_json(const SessionSummary& s);
+bj::value to_json(const Assessment& a);
+bj::value to_json(const AssessmentResult& r, const Catalog& c);
+bj::value to_json(const Changes& c);
+bj::value to_json(const Compensation& c);
+bj::value to_json(const Activation& a);
+bj::value to_json(const Integration& g);
 
 // Content files from a directory (data/); unreadable files are InputError with the path.
 std::vector<ContentFile> read_content_dir(const std::string& dir);

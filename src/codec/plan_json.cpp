@@ -4,6 +4,8 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 
+#include <map>
+
 namespace unknot::json {
 
 namespace {
@@ -42,15 +44,49 @@ void write(JsonWriter& w, const PlanItem& i) {
     if (i.kind == ItemKind::smr) {
         w.field("tool", i.tool).field("roll_s", i.roll_s).field("hold_min_s", i.hold_min_s).field("hold_max_s", i.hold_max_s);
         w.field("hold_target_s", i.hold_target_s);
-    } else {
+    } else if (i.kind == ItemKind::stretch) {
         w.field("hold_s", i.hold_target_s);
+    } else {
+        w.field("reps_min", i.reps_min).field("reps_max", i.reps_max);
+        if (i.kind == ItemKind::activation) {
+            w.key("tempo");
+            i.tempo.empty() ? w.null() : w.value(i.tempo);
+            w.key("isometric_s");
+            i.isometric_s ? w.value(i.isometric_s) : w.null();
+        }
     }
+    w.key("why").begin_array();
+    for (const auto& y : i.why) {
+        w.begin_object().key("finding");
+        y.finding.empty() ? w.null() : w.value(y.finding);
+        w.field("muscle", y.muscle).field("role", y.role).key("sources").strings(y.sources).end_object();
+    }
+    w.end_array();
     w.field("sets", i.sets).field("seconds", i.seconds).end_object();
+}
+
+void write(JsonWriter& w, const std::vector<Implicated>& list) {
+    w.begin_array();
+    for (const auto& x : list) {
+        w.begin_object().field("muscle", x.muscle).key("side");
+        x.side ? w.value(to_string(*x.side)) : w.null();
+        w.field("count", x.count()).key("findings").begin_array();
+        for (const auto& b : x.because) w.value(b.finding);
+        w.end_array().end_object();
+    }
+    w.end_array();
 }
 
 void write(JsonWriter& w, const Plan& p) {
     w.begin_object().key("screening");
     write(w, p.screening);
+    if (p.assessment) {
+        w.key("assessment").begin_object().field("edition", p.assessment->edition).key("overactive");
+        write(w, p.assessment->overactive);
+        w.key("underactive");
+        write(w, p.assessment->underactive);
+        w.end_object();
+    }
     w.field("context", to_string(p.context));
     w.key("phases").begin_array();
     for (const auto& ph : p.phases) {
@@ -102,7 +138,7 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog) {
     auto* phases = o.if_contains("phases");
     if (!phases) throw InputError("phases", "missing: this does not look like a plan (make one with `unknot plan --json`)");
     const auto& arr = as_array(*phases, "phases");
-    bool seen_lengthen = false;
+    int last_phase = 0;
     for (std::size_t pi = 0; pi < arr.size(); ++pi) {
         auto ppath = index("phases", pi);
         const auto& po = as_object(arr[pi], ppath);
@@ -112,10 +148,15 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog) {
             return *x;
         };
         auto name = as_string(required("phase"), child(ppath, "phase"));
-        Phase ph{name == "inhibit" ? PhaseKind::inhibit : PhaseKind::lengthen, {}};
-        if (name != "inhibit" && name != "lengthen") throw InputError(child(ppath, "phase"), "must be inhibit or lengthen");
-        if (ph.phase == PhaseKind::inhibit && seen_lengthen) throw InputError(child(ppath, "phase"), "inhibit (rolling) must come before lengthen (stretching)");
-        seen_lengthen = seen_lengthen || ph.phase == PhaseKind::lengthen;
+        static const std::vector<std::pair<std::string, PhaseKind>> order{
+            {"inhibit", PhaseKind::inhibit}, {"lengthen", PhaseKind::lengthen}, {"activate", PhaseKind::activate}, {"integrate", PhaseKind::integrate}};
+        auto at = std::find_if(order.begin(), order.end(), [&](const auto& entry) { return entry.first == name; });
+        if (at == order.end()) throw InputError(child(ppath, "phase"), "must be inhibit, lengthen, activate or integrate");
+        Phase ph{at->second, {}};
+        // The continuum runs in one order only: roll, stretch, activate, integrate.
+        if (static_cast<int>(ph.phase) < last_phase)
+            throw InputError(child(ppath, "phase"), "phases must run inhibit (rolling), lengthen, activate, integrate, in that order");
+        last_phase = static_cast<int>(ph.phase);
         auto ipath0 = child(ppath, "items");
         const auto& items = as_array(required("items"), ipath0);
         for (std::size_t ii = 0; ii < items.size(); ++ii) {
@@ -136,7 +177,6 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog) {
             }
             it.sets = static_cast<int>(as_int(field("sets"), child(ipath, "sets"), 1, 3));
             if (kind == "smr") {
-                if (ph.phase != PhaseKind::inhibit) throw InputError(child(ipath, "kind"), "rolling belongs in the inhibit phase");
                 if (p.screening.verdict == Verdict::refer) throw InputError(ipath, "the screening says refer: this plan may not contain rolling");
                 const Technique* t = catalog.technique(it.id);
                 if (!t) throw InputError(child(ipath, "id"), "unknown technique `" + it.id + "`" + did_you_mean(nearest(it.id, catalog.technique_ids())));
@@ -155,9 +195,28 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog) {
                 it.kind = ItemKind::stretch;
                 it.name = s->name, it.muscles = s->muscles, it.regions = s->regions;
                 it.hold_target_s = io.contains("hold_s") ? static_cast<int>(as_int(io.at("hold_s"), child(ipath, "hold_s"), 10, 60)) : s->hold_s;
+            } else if (kind == "activation") {
+                const Activation* a = nullptr;
+                for (const auto& x : catalog.activations())
+                    if (x.id == it.id) a = &x;
+                if (!a) throw InputError(child(ipath, "id"), "unknown activation `" + it.id + "`");
+                it.kind = ItemKind::activation;
+                it.name = a->name, it.muscles = a->muscles, it.regions = a->regions;
+                it.reps_min = a->reps_min, it.reps_max = a->reps_max, it.tempo = a->tempo, it.isometric_s = a->isometric_s;
+            } else if (kind == "integration") {
+                const Integration* g = nullptr;
+                for (const auto& x : catalog.integrations())
+                    if (x.id == it.id) g = &x;
+                if (!g) throw InputError(child(ipath, "id"), "unknown integration `" + it.id + "`");
+                it.kind = ItemKind::integration;
+                it.name = g->name, it.muscles = g->muscles, it.regions = g->regions;
+                it.reps_min = g->reps_min, it.reps_max = g->reps_max;
             } else {
-                throw InputError(child(ipath, "kind"), "must be smr or stretch, not `" + kind + "`");
+                throw InputError(child(ipath, "kind"), "must be smr, stretch, activation or integration, not `" + kind + "`");
             }
+            static const std::map<ItemKind, PhaseKind> home{{ItemKind::smr, PhaseKind::inhibit}, {ItemKind::stretch, PhaseKind::lengthen},
+                                                             {ItemKind::activation, PhaseKind::activate}, {ItemKind::integration, PhaseKind::integrate}};
+            if (home.at(it.kind) != ph.phase) throw InputError(child(ipath, "kind"), "`" + kind + "` does not belong in the " + name + " phase");
             if (io.contains("targets")) it.targets = as_strings(io.at("targets"), child(ipath, "targets"));
             if (io.contains("seconds")) it.seconds = static_cast<int>(as_int(io.at("seconds"), child(ipath, "seconds"), 0, 3600));
             ph.items.push_back(std::move(it));

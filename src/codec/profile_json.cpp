@@ -23,12 +23,13 @@ Answers answers_from_json(const bj::value& v, const std::string& path) {
 Profile profile_from_json(const bj::value& v, const Catalog& catalog) {
     (void)catalog;  // ids are checked by the planner, which knows the context of each
     const auto& o = as_object(v, "");
-    only_keys(o, "", {"screening", "targets", "minutes", "tools", "context", "learned_hold_s"});
+    only_keys(o, "", {"screening", "targets", "minutes", "tools", "context", "learned_hold_s", "assessment"});
     Profile p;
     if (auto* s = o.if_contains("screening")) p.answers = answers_from_json(*s, "screening");
+    if (auto* a = o.if_contains("assessment")) p.assessment = assessment_from_json(*a, "assessment");
     auto* t = o.if_contains("targets");
-    if (!t) throw InputError("targets", "missing: list the muscles or regions to work on, e.g. [\"calf\"]");
-    p.targets = as_strings(*t, "targets");
+    if (!t && !p.assessment) throw InputError("targets", "missing: list the muscles or regions to work on, e.g. [\"calf\"]");
+    if (t) p.targets = as_strings(*t, "targets");
     if (auto* m = o.if_contains("minutes")) p.minutes = static_cast<int>(as_int(*m, "minutes", 1, 240));
     if (auto* tl = o.if_contains("tools")) p.tools = as_strings(*tl, "tools");
     if (auto* c = o.if_contains("context")) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "assessment/assessment.hpp"
 #include "screening/screening.hpp"
 
 namespace unknot {
@@ -20,14 +21,25 @@ struct Profile {
     Context context = Context::daily;
     // Hold times learned from this person's own release times (progress), per muscle id.
     std::map<std::string, int> learned_hold_s;
+    // A movement assessment: its overactive muscles become targets (ranked first), its
+    // underactive ones get activation exercises, and an integration movement closes the plan.
+    std::optional<Assessment> assessment;
 };
 
 // The corrective continuum's phases, in the only order they may run.
-enum class PhaseKind { inhibit, lengthen };
+enum class PhaseKind { inhibit, lengthen, activate, integrate };
 std::string_view to_string(PhaseKind p);
 
-enum class ItemKind { smr, stretch };
+enum class ItemKind { smr, stretch, activation, integration };
 std::string_view to_string(ItemKind k);
+
+// Why an item is in the plan: the finding that implicated which muscle, and the source.
+struct Why {
+    std::string finding;   // empty: the person asked for this target directly
+    std::string muscle;    // or the target as asked
+    std::string role;      // overactive, underactive, asked, integrate
+    std::vector<std::string> sources;
+};
 
 struct PlanItem {
     ItemKind kind = ItemKind::smr;
@@ -40,6 +52,10 @@ struct PlanItem {
     int roll_s = 0;                 // smr: slow search time before the hold
     int hold_min_s = 0, hold_max_s = 0;  // smr: the tender-spot hold range
     int hold_target_s = 0;          // smr: planned hold; stretch: hold per set
+    int reps_min = 0, reps_max = 0; // activation, integration
+    std::string tempo;              // activation: "4-2-1-1"
+    int isometric_s = 0;            // activation held positionally
+    std::vector<Why> why;
     int sets = 1;
     int seconds = 0;                // time estimate for the item, positioning included
 };
@@ -56,6 +72,7 @@ struct Dropped {
 
 struct Plan {
     ScreeningResult screening;
+    std::optional<AssessmentResult> assessment;
     Context context = Context::daily;
     int budget_seconds = 0;
     int total_seconds = 0;

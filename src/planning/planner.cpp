@@ -29,8 +29,25 @@ std::optional<Context> parse_context(std::string_view s) {
     return std::nullopt;
 }
 
-std::string_view to_string(PhaseKind p) { return p == PhaseKind::inhibit ? "inhibit" : "lengthen"; }
-std::string_view to_string(ItemKind k) { return k == ItemKind::smr ? "smr" : "stretch"; }
+std::string_view to_string(PhaseKind p) {
+    switch (p) {
+        case PhaseKind::inhibit: return "inhibit";
+        case PhaseKind::lengthen: return "lengthen";
+        case PhaseKind::activate: return "activate";
+        case PhaseKind::integrate: return "integrate";
+    }
+    return "inhibit";
+}
+
+std::string_view to_string(ItemKind k) {
+    switch (k) {
+        case ItemKind::smr: return "smr";
+        case ItemKind::stretch: return "stretch";
+        case ItemKind::activation: return "activation";
+        case ItemKind::integration: return "integration";
+    }
+    return "smr";
+}
 
 namespace {
 
@@ -41,6 +58,8 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 
 // One technique chosen for one or more targets, before it becomes per-side items.
 struct Unit {
+    int rank = 0;  // higher is kept longer when time runs short
+    std::vector<Why> why;
     const Technique* technique = nullptr;
     std::string tool;
     std::vector<std::string> muscles;  // asked muscles this technique covers
@@ -70,9 +89,32 @@ public:
             plan_.notes.push_back("Nothing to roll today. Please talk to a doctor or physiotherapist before foam rolling.");
             return std::move(plan_);
         }
-        for (std::size_t i = 0; i < p_.targets.size(); ++i) choose(resolve_target(p_.targets[i], i, c_));
+        if (p_.assessment) {
+            try {
+                plan_.assessment = assess(*p_.assessment, c_);
+            } catch (const InputError& e) {
+                throw InputError("assessment." + e.where(), e.message());
+            }
+            // Overactive muscles first, most findings first: they are why the plan exists.
+            for (const auto& x : plan_.assessment->overactive) {
+                rank_ = 1000 + x.count();
+                why_.clear();
+                for (const auto& b : x.because) why_.push_back({b.finding, x.muscle, "overactive", b.sources});
+                auto asked = x.side ? x.muscle + ":" + std::string(to_string(*x.side)) : x.muscle;
+                choose(resolve_target(asked, 0, c_));
+            }
+        }
+        for (std::size_t i = 0; i < p_.targets.size(); ++i) {
+            rank_ = 1000 - static_cast<int>(i) - 1 - (p_.assessment ? 100 : 0);
+            why_ = {{"", p_.targets[i], "asked", {}}};
+            choose(resolve_target(p_.targets[i], i, c_));
+        }
         cap_techniques();
         for (auto& u : units_) build_items(u);
+        if (plan_.assessment) {
+            plan_activations();
+            plan_integration();
+        }
         fit_budget();
         assemble();
         return std::move(plan_);
@@ -80,8 +122,8 @@ public:
 
 private:
     void validate() {
-        if (p_.targets.empty())
-            throw InputError("targets", "list at least one muscle or region to work on, e.g. [\"calf\", \"hamstrings\"]");
+        if (p_.targets.empty() && (!p_.assessment || p_.assessment->findings.empty()))
+            throw InputError("targets", "list at least one muscle or region to work on, e.g. [\"calf\", \"hamstrings\"], or assessment findings");
         if (p_.minutes < 1 || p_.minutes > 240) throw InputError("minutes", "must be a whole number of minutes from 1 to 240");
         if (p_.tools.empty()) throw InputError("tools", "list at least one tool, e.g. [\"foam_roller\"]");
         for (std::size_t i = 0; i < p_.tools.size(); ++i)
@@ -201,11 +243,13 @@ private:
                const std::vector<std::optional<Side>>& sides) {
         auto it = std::find_if(units_.begin(), units_.end(), [&](const Unit& u) { return u.technique == &t; });
         if (it == units_.end()) {
-            units_.push_back(Unit{&t, tool, {}, {}, {}, {}, {}, {}});
+            units_.push_back(Unit{rank_, {}, &t, tool, {}, {}, {}, {}, {}, {}});
             it = units_.end() - 1;
         }
         for (const auto& m : muscles) add_unique(it->muscles, m);
         add_unique(it->targets, target);
+        it->rank = std::max(it->rank, rank_);
+        for (const auto& w : why_) it->why.push_back(w);
         for (auto s : sides) {
             if (std::find(it->sides.begin(), it->sides.end(), s) == it->sides.end()) it->sides.push_back(s);
             auto& served = it->served[s];
@@ -247,6 +291,7 @@ private:
             i.hold_target_s = hold_target(u);
             i.sets = 1;
             i.seconds = (timing::position_s + i.roll_s + i.hold_target_s) * i.sets;
+            i.why = u.why;
             u.smr.push_back(std::move(i));
         }
         for (const Stretch* s : pick_stretches(u)) {
@@ -269,6 +314,7 @@ private:
                 i.hold_target_s = plan_.screening.older_adult ? s->hold_s_older_adult : s->hold_s;
                 i.sets = 1;
                 i.seconds = (timing::position_s + i.hold_target_s) * i.sets;
+                i.why = u.why;
                 u.stretches.push_back(std::move(i));
             }
         }
@@ -298,37 +344,178 @@ private:
         return out;
     }
 
-    // Lowest priority = last target asked for: drop whole units from the end until it fits.
-    void fit_budget() {
-        int total = 0;
-        for (const auto& u : units_) total += u.seconds();
-        while (!units_.empty() && total > plan_.budget_seconds) {
-            const Unit& u = units_.back();
-            total -= u.seconds();
-            for (const auto& t : u.targets)
-                drop(t, "does not fit in " + std::to_string(p_.minutes) + " min (" + u.technique->name + " needs about " +
-                            std::to_string((u.seconds() + 59) / 60) + " min)");
-            units_.pop_back();
+    // Activation for each underactive muscle, most findings first: the exercise that covers it
+    // (and most other underactive muscles), never loading an excluded place.
+    void plan_activations() {
+        const auto& s = plan_.screening;
+        for (const auto& x : plan_.assessment->underactive) {
+            const Activation* best = nullptr;
+            std::string blocked;
+            for (const auto& a : c_.activations()) {
+                if (!contains(a.muscles, x.muscle)) continue;
+                if (s.no_floor && a.needs_floor) {
+                    blocked = a.name + " needs the floor";
+                    continue;
+                }
+                bool excluded = std::any_of(a.regions.begin(), a.regions.end(), [&](const std::string& g) { return s.excludes(g, x.side); });
+                if (excluded) {
+                    blocked = "the screening excludes a region " + a.name + " loads";
+                    continue;
+                }
+                best = &a;
+                break;
+            }
+            auto label = x.side ? x.muscle + ":" + std::string(to_string(*x.side)) : x.muscle;
+            if (!best) {
+                drop(label, blocked.empty() ? "no activation exercise fits" : blocked);
+                continue;
+            }
+            std::vector<std::optional<Side>> sides;
+            if (best->per_side) {
+                for (Side side : {Side::left, Side::right})
+                    if ((!x.side || *x.side == side) &&
+                        !std::any_of(best->regions.begin(), best->regions.end(), [&](const std::string& g) { return s.excludes(g, side); }))
+                        sides.push_back(side);
+            } else {
+                sides.push_back(std::nullopt);
+            }
+            Extra e;
+            e.rank = 1000 + x.count();
+            e.label = label;
+            for (auto side : sides) {
+                auto key = best->id + ":" + (side ? std::string(to_string(*side)) : "");
+                auto found = std::find_if(extras_.begin(), extras_.end(), [&](const Extra& o) {
+                    return std::any_of(o.items.begin(), o.items.end(), [&](const PlanItem& i) {
+                        return i.id + ":" + (i.side ? std::string(to_string(*i.side)) : "") == key;
+                    });
+                });
+                std::vector<Why> why;
+                for (const auto& b : x.because) why.push_back({b.finding, x.muscle, "underactive", b.sources});
+                if (found != extras_.end()) {  // one exercise serves several underactive muscles
+                    for (auto& i : found->items)
+                        if (i.side == side) i.why.insert(i.why.end(), why.begin(), why.end());
+                    continue;
+                }
+                PlanItem i;
+                i.kind = ItemKind::activation;
+                i.id = best->id, i.name = best->name, i.side = side;
+                i.muscles = best->muscles, i.regions = best->regions, i.targets = {label};
+                i.reps_min = best->reps_min, i.reps_max = best->reps_max;
+                i.tempo = best->tempo, i.isometric_s = best->isometric_s;
+                i.sets = 1;
+                i.seconds = timing::activation_s((i.reps_min + i.reps_max) / 2, i.tempo, i.isometric_s);
+                i.why = std::move(why);
+                e.items.push_back(std::move(i));
+            }
+            if (!e.items.empty()) extras_.push_back(std::move(e));
         }
     }
 
+    // One whole-body movement over the regions the findings involve, none of them excluded.
+    void plan_integration() {
+        const auto& s = plan_.screening;
+        std::vector<std::string> involved;
+        for (const auto* list : {&plan_.assessment->overactive, &plan_.assessment->underactive})
+            for (const auto& x : *list)
+                if (const Muscle* m = c_.muscle(x.muscle))
+                    for (const auto& g : m->regions) add_unique(involved, g);
+        const Integration* best = nullptr;
+        std::size_t best_n = 0;
+        for (const auto& g : c_.integrations()) {
+            if (s.no_floor && g.needs_floor) continue;
+            if (std::any_of(g.regions.begin(), g.regions.end(), [&](const std::string& r) { return s.excludes(r, std::nullopt); })) continue;
+            auto n = static_cast<std::size_t>(std::count_if(g.regions.begin(), g.regions.end(), [&](const std::string& r) { return contains(involved, r); }));
+            if (n > best_n) best = &g, best_n = n;
+        }
+        if (!best) {
+            if (!c_.integrations().empty()) drop("integrate", "no whole-body movement avoids the excluded regions");
+            return;
+        }
+        PlanItem i;
+        i.kind = ItemKind::integration;
+        i.id = best->id, i.name = best->name;
+        i.muscles = best->muscles, i.regions = best->regions, i.targets = {"integrate"};
+        i.reps_min = best->reps_min, i.reps_max = best->reps_max;
+        i.sets = 1;
+        i.seconds = timing::integration_s((i.reps_min + i.reps_max) / 2);
+        for (const auto& f : p_.assessment->findings) i.why.push_back({f.id, "", "integrate", best->sources});
+        extras_.push_back(Extra{0, "integrate", {std::move(i)}});
+    }
+
+    // Lowest rank goes first when time is short: the integration movement, then the muscles
+    // implicated by the fewest findings, then targets asked for last.
+    void fit_budget() {
+        struct Ref {
+            int rank;
+            int order;
+            bool extra;
+            std::size_t index;
+        };
+        std::vector<Ref> refs;
+        for (std::size_t i = 0; i < units_.size(); ++i) refs.push_back({units_[i].rank, 0, false, i});
+        for (std::size_t i = 0; i < extras_.size(); ++i) refs.push_back({extras_[i].rank, 1, true, i});
+        std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.rank != b.rank ? a.rank > b.rank : a.order < b.order; });
+        auto cost = [&](const Ref& r) {
+            if (!r.extra) return units_[r.index].seconds();
+            int s = 0;
+            for (const auto& i : extras_[r.index].items) s += i.seconds;
+            return s;
+        };
+        int total = 0;
+        for (const auto& r : refs) total += cost(r);
+        std::vector<bool> drop_unit(units_.size(), false), drop_extra(extras_.size(), false);
+        while (!refs.empty() && total > plan_.budget_seconds) {
+            const Ref r = refs.back();
+            refs.pop_back();
+            total -= cost(r);
+            auto reason = "does not fit in " + std::to_string(p_.minutes) + " min (needs about " + std::to_string((cost(r) + 59) / 60) + " min)";
+            if (r.extra) {
+                drop_extra[r.index] = true;
+                drop(extras_[r.index].label, reason);
+            } else {
+                drop_unit[r.index] = true;
+                for (const auto& t : units_[r.index].targets) drop(t, reason);
+            }
+        }
+        std::vector<Unit> kept_units;
+        for (std::size_t i = 0; i < units_.size(); ++i)
+            if (!drop_unit[i]) kept_units.push_back(std::move(units_[i]));
+        units_ = std::move(kept_units);
+        std::vector<Extra> kept_extras;
+        for (std::size_t i = 0; i < extras_.size(); ++i)
+            if (!drop_extra[i]) kept_extras.push_back(std::move(extras_[i]));
+        extras_ = std::move(kept_extras);
+    }
+
     void assemble() {
-        Phase inhibit{PhaseKind::inhibit, {}}, lengthen{PhaseKind::lengthen, {}};
+        Phase inhibit{PhaseKind::inhibit, {}}, lengthen{PhaseKind::lengthen, {}}, activate{PhaseKind::activate, {}}, integrate{PhaseKind::integrate, {}};
         for (auto& u : units_) {
             for (auto& i : u.smr) inhibit.items.push_back(std::move(i));
             for (auto& i : u.stretches) lengthen.items.push_back(std::move(i));
         }
-        for (const auto& i : inhibit.items) plan_.total_seconds += i.seconds;
-        for (const auto& i : lengthen.items) plan_.total_seconds += i.seconds;
-        if (!inhibit.items.empty()) plan_.phases.push_back(std::move(inhibit));
-        if (!lengthen.items.empty()) plan_.phases.push_back(std::move(lengthen));
+        for (auto& e : extras_)
+            for (auto& i : e.items) (i.kind == ItemKind::activation ? activate : integrate).items.push_back(std::move(i));
+        for (auto* ph : {&inhibit, &lengthen, &activate, &integrate}) {
+            for (const auto& i : ph->items) plan_.total_seconds += i.seconds;
+            if (!ph->items.empty()) plan_.phases.push_back(std::move(*ph));
+        }
     }
+
+    // Activation or integration items planned for one underactive muscle (or the whole plan).
+    struct Extra {
+        int rank = 0;
+        std::string label;
+        std::vector<PlanItem> items;
+    };
 
     const Profile& p_;
     const Catalog& c_;
     Plan plan_;
     std::vector<Unit> units_;
+    std::vector<Extra> extras_;
     std::set<std::string> stretched_;
+    int rank_ = 0;          // rank of the target being chosen
+    std::vector<Why> why_;  // and why it is there
 };
 
 }  // namespace

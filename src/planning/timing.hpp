@@ -19,6 +19,14 @@ inline int default_hold_s(Context c) {
     return 30;
 }
 
+// Activation: 10-15 reps at a 4-2-1-1 tempo (8 s a rep) or positional isometrics [C7];
+// integration: 10-15 controlled reps, about 4 s each. Estimates use the middle of the range.
+inline int activation_s(int reps, const std::string& tempo, int isometric_s) {
+    int per_rep = tempo.empty() ? isometric_s + 2 : 8;
+    return position_s + reps * per_rep;
+}
+inline int integration_s(int reps) { return position_s + reps * 4; }
+
 // C7: 1-3 muscle groups per warm-up or cool-down.
 inline int max_techniques(Context c) { return c == Context::daily ? 100 : 3; }
 

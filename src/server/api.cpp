@@ -55,6 +55,7 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options) : catalog_(ca
     });
     catalog_routes();
     session_routes();
+    assessment_routes();
     writer_ = std::thread([this] { writer_loop(); });
 
     router_.add("POST", "/api/v1/screenings", [this](const HttpRequest& req, const Params&) {

@@ -46,6 +46,7 @@ private:
 
     void catalog_routes();
     void session_routes();
+    void assessment_routes();
 
     // A live engine per session, rebuilt from the stored event log when another process (or a
     // restart) appended events since: the log, not this cache, is the truth.

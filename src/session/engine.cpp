@@ -89,6 +89,8 @@ void Engine::advance(std::int64_t t_ms, Output& out) {
             consider(item->hold_max_s * 1000LL, "hold_max_reached");
         }
         if (item && state_ == State::stretching) consider(item->hold_target_s * 1000LL * item->sets, "stretch_done");
+        // Activation and integration: the estimated time for the reps (positioning excluded).
+        if (item && state_ == State::exercising) consider(std::max(10, item->seconds - 10) * 1000LL, "exercise_done");
         if (best < 0 || best > elapsed) break;
         said_once_.push_back(best_id + "@" + std::to_string(best));
         now_ = state_since_ + best + paused_total_;
@@ -97,7 +99,7 @@ void Engine::advance(std::int64_t t_ms, Output& out) {
             // The protocol caps a hold at 90 s: record it and move the person on.
             end_hold(HoldOutcome::timed_out, std::nullopt, out);
             end_visit(VisitOutcome::done, out);
-        } else if (best_id == "stretch_done") {
+        } else if (best_id == "stretch_done" || best_id == "exercise_done") {
             end_visit(VisitOutcome::done, out);
         }
         if (state_ == State::done) break;
@@ -192,8 +194,10 @@ void Engine::apply(const Event& e, Output& out) {
                 enter(State::stretching, out);
                 say("stretch_start", out, now_);
                 said_once_.push_back("stretch_start@0");
-            } else {
+            } else if (item.kind == ItemKind::smr) {
                 enter(State::rolling, out);
+            } else {
+                enter(State::exercising, out);
             }
             return advance(now_, out);
         case EventType::found:
@@ -280,6 +284,7 @@ std::string_view to_string(State s) {
         case State::holding: return "holding";
         case State::eased: return "eased";
         case State::stretching: return "stretching";
+        case State::exercising: return "exercising";
         case State::paused: return "paused";
         case State::done: return "done";
     }

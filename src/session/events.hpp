@@ -32,7 +32,7 @@ struct Event {
     std::optional<int> tenderness;      // found / eased
 };
 
-enum class State { ready, positioning, rolling, holding, eased, stretching, paused, done };
+enum class State { ready, positioning, rolling, holding, eased, stretching, exercising, paused, done };
 std::string_view to_string(State s);
 
 enum class HoldOutcome { eased, too_painful, timed_out, stopped };

@@ -14,7 +14,7 @@ namespace unknot {
 namespace {
 
 // Each entry moves the schema one version forward; never edit a released entry, add a new one.
-constexpr std::array<std::string_view, 2> migrations{R"sql(
+constexpr std::array<std::string_view, 3> migrations{R"sql(
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,
   started_unix_ms INTEGER NOT NULL,
@@ -66,6 +66,14 @@ CREATE TABLE session_events (
   tenderness INTEGER,
   PRIMARY KEY (session_id, seq),
   UNIQUE (session_id, client_id)
+);
+)sql",
+R"sql(
+CREATE TABLE assessments (
+  id INTEGER PRIMARY KEY,
+  created_unix_ms INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  assessment_json TEXT NOT NULL
 );
 )sql"};
 
@@ -262,6 +270,19 @@ public:
         Statement st(db_, "SELECT COALESCE(MAX(seq),0) FROM session_events WHERE session_id=?", path_);
         st.bind(1, session);
         return st.step() ? st.i64(0) : 0;
+    }
+
+    std::int64_t save_assessment(const StoredAssessment& a) override {
+        Statement st(db_, "INSERT INTO assessments(created_unix_ms, day, assessment_json) VALUES (?,?,?)", path_);
+        st.bind(1, a.created_unix_ms).bind(2, static_cast<std::int64_t>(a.day)).bind(3, a.assessment_json).step();
+        return sqlite3_last_insert_rowid(db_);
+    }
+
+    std::vector<StoredAssessment> assessments() override {
+        Statement st(db_, "SELECT id, created_unix_ms, day, assessment_json FROM assessments ORDER BY created_unix_ms, id", path_);
+        std::vector<StoredAssessment> out;
+        while (st.step()) out.push_back({st.i64(0), st.i64(1), static_cast<int>(st.i64(2)), st.text(3)});
+        return out;
     }
 
     void transaction(const std::function<void()>& fn) override {

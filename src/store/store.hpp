@@ -43,6 +43,14 @@ struct SessionInfo {
     std::string client_id;
 };
 
+// A movement assessment as recorded, for reassessment over time.
+struct StoredAssessment {
+    std::int64_t id = 0;
+    std::int64_t created_unix_ms = 0;
+    int day = 0;
+    std::string assessment_json;  // {"findings": [...], "edition": "c4"}
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -67,6 +75,9 @@ public:
     virtual bool has_event(std::int64_t session, const std::string& client_id) = 0;
     virtual std::int64_t event_count(std::int64_t session) = 0;
     virtual std::vector<VisitRecord> visits(std::int64_t session) = 0;
+    virtual std::int64_t save_assessment(const StoredAssessment& a) = 0;
+    virtual std::vector<StoredAssessment> assessments() = 0;  // oldest first
+
     // Runs fn in one write transaction: all of it is durable at return, or none of it.
     virtual void transaction(const std::function<void()>& fn) = 0;
 };

@@ -6,6 +6,7 @@ import { doc, exercised } from "./client.mjs";
 import "./suites/document.mjs";
 import "./suites/endpoints.mjs";
 import "./suites/malformed.mjs";
+import "./suites/assessments.mjs";
 
 test("every documented operation was exercised and validated", () => {
   const missing = [];
