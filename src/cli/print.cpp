@@ -48,15 +48,24 @@ void print_plan(const Plan& p, const Catalog& c) {
     }
     int n = 0;
     for (const auto& ph : p.phases) {
-        fmt::print("\n{}\n", ph.phase == PhaseKind::inhibit ? "1. Roll (inhibit the overactive tissue)" : "2. Stretch (lengthen the same tissue)");
+        static const char* titles[] = {"1. Roll (inhibit the overactive tissue)", "2. Stretch (lengthen the same tissue)",
+                                       "3. Activate (wake up the underactive muscles)", "4. Integrate (put the movement back together)"};
+        fmt::print("\n{}\n", titles[static_cast<int>(ph.phase)]);
         for (const auto& i : ph.items) {
             auto side = i.side ? fmt::format(", {} side", to_string(*i.side)) : std::string{};
             if (i.kind == ItemKind::smr) {
                 fmt::print("  {:>2}. {}{} - {}: roll slowly {} s, hold each tender spot {}-{} s (aim {} s)\n", ++n, i.name, side,
                            c.tool(i.tool) ? c.tool(i.tool)->name : i.tool, i.roll_s, i.hold_min_s, i.hold_max_s, i.hold_target_s);
-            } else {
+            } else if (i.kind == ItemKind::stretch) {
                 fmt::print("  {:>2}. {}{} - hold {} s\n", ++n, i.name, side, i.hold_target_s);
+            } else {
+                auto how = i.isometric_s ? fmt::format(", hold {} s each", i.isometric_s) : i.tempo.empty() ? std::string{} : ", tempo " + i.tempo;
+                fmt::print("  {:>2}. {}{} - {}-{} slow reps{}\n", ++n, i.name, side, i.reps_min, i.reps_max, how);
             }
+            std::vector<std::string> because;
+            for (const auto& w : i.why)
+                if (!w.finding.empty()) because.push_back(w.finding + (w.role == "integrate" ? "" : " (" + w.muscle + " " + w.role + ")"));
+            if (!because.empty()) fmt::print("      because: {}\n", join(because, "; "));
         }
     }
     for (const auto& d : p.dropped) fmt::print("\nLeft out: {} - {}", d.target, d.reason);

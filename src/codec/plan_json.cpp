@@ -155,7 +155,7 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog) {
         Phase ph{at->second, {}};
         // The continuum runs in one order only: roll, stretch, activate, integrate.
         if (static_cast<int>(ph.phase) < last_phase)
-            throw InputError(child(ppath, "phase"), "phases must run inhibit (rolling), lengthen, activate, integrate, in that order");
+            throw InputError(child(ppath, "phase"), "inhibit (rolling) must come before lengthen, activate and integrate, in that order");
         last_phase = static_cast<int>(ph.phase);
         auto ipath0 = child(ppath, "items");
         const auto& items = as_array(required("items"), ipath0);

@@ -304,6 +304,9 @@ private:
                 sides.push_back(std::nullopt);
             }
             for (auto side : sides) {
+                // A stretch loads its regions too: none of them may be excluded on that side.
+                if (std::any_of(s->regions.begin(), s->regions.end(), [&](const std::string& g) { return plan_.screening.excludes(g, side); }))
+                    continue;
                 auto key = s->id + ":" + (side ? std::string(to_string(*side)) : "");
                 if (!stretched_.insert(key).second) continue;
                 PlanItem i;
@@ -329,6 +332,10 @@ private:
             std::size_t best_n = 0;
             for (const auto& s : c_.stretches()) {
                 if (plan_.screening.no_floor && s.needs_floor) continue;
+                bool blocked = std::all_of(u.sides.begin(), u.sides.end(), [&](std::optional<Side> side) {
+                    return std::any_of(s.regions.begin(), s.regions.end(), [&](const std::string& g) { return plan_.screening.excludes(g, side); });
+                });
+                if (blocked) continue;
                 auto n = static_cast<std::size_t>(std::count_if(left.begin(), left.end(), [&](const std::string& m) { return contains(s.muscles, m); }));
                 if (n > best_n) best = &s, best_n = n;
             }
@@ -357,7 +364,9 @@ private:
                     blocked = a.name + " needs the floor";
                     continue;
                 }
-                bool excluded = std::any_of(a.regions.begin(), a.regions.end(), [&](const std::string& g) { return s.excludes(g, x.side); });
+                // A two-sided exercise loads both sides, whatever side the finding was on.
+                auto load_side = a.per_side ? x.side : std::nullopt;
+                bool excluded = std::any_of(a.regions.begin(), a.regions.end(), [&](const std::string& g) { return s.excludes(g, load_side); });
                 if (excluded) {
                     blocked = "the screening excludes a region " + a.name + " loads";
                     continue;
@@ -447,14 +456,19 @@ private:
     void fit_budget() {
         struct Ref {
             int rank;
+            std::size_t seq;  // position among its own kind: equal ranks alternate rolling and activation
             int order;
             bool extra;
             std::size_t index;
         };
         std::vector<Ref> refs;
-        for (std::size_t i = 0; i < units_.size(); ++i) refs.push_back({units_[i].rank, 0, false, i});
-        for (std::size_t i = 0; i < extras_.size(); ++i) refs.push_back({extras_[i].rank, 1, true, i});
-        std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.rank != b.rank ? a.rank > b.rank : a.order < b.order; });
+        for (std::size_t i = 0; i < units_.size(); ++i) refs.push_back({units_[i].rank, i, 0, false, i});
+        for (std::size_t i = 0; i < extras_.size(); ++i) refs.push_back({extras_[i].rank, i, 1, true, i});
+        std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+            if (a.rank != b.rank) return a.rank > b.rank;
+            if (a.seq != b.seq) return a.seq < b.seq;
+            return a.order < b.order;
+        });
         auto cost = [&](const Ref& r) {
             if (!r.extra) return units_[r.index].seconds();
             int s = 0;
@@ -464,10 +478,20 @@ private:
         int total = 0;
         for (const auto& r : refs) total += cost(r);
         std::vector<bool> drop_unit(units_.size(), false), drop_extra(extras_.size(), false);
+        std::vector<Ref> dropped;
         while (!refs.empty() && total > plan_.budget_seconds) {
-            const Ref r = refs.back();
+            dropped.push_back(refs.back());
             refs.pop_back();
-            total -= cost(r);
+            total -= cost(dropped.back());
+        }
+        // Something dropped may still fit in what is left (a short integration movement after a
+        // long roll was trimmed): take it back, highest rank first.
+        for (auto it = dropped.rbegin(); it != dropped.rend(); ++it) {
+            if (total + cost(*it) <= plan_.budget_seconds) {
+                total += cost(*it);
+                continue;
+            }
+            const Ref& r = *it;
             auto reason = "does not fit in " + std::to_string(p_.minutes) + " min (needs about " + std::to_string((cost(r) + 59) / 60) + " min)";
             if (r.extra) {
                 drop_extra[r.index] = true;

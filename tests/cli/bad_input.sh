@@ -32,6 +32,13 @@ expect_fail 2 "is a folder" -- --db "$db" plan --profile "$work"
 expect_fail 2 "screening.answers.kidney: unknown condition" -- screen --answers "$(p a.json '{"answers": {"kidney": true}}')"
 expect_fail 2 "recent_injury_regions[0]: unknown region \`calff\`" -- screen --answers "$(p a.json '{"answers": {"recent_injury": true, "recent_injury_regions": ["calff"]}}')"
 
+# Assessment findings
+expect_fail 2 "findings[0].id: unknown finding \`knees_in\`" -- assess --findings "$(p f.json '{"findings": [{"id": "knees_in"}]}')"
+expect_fail 2 "findings[0].side: \`feet_turn_out\` has no side" -- assess --findings "$(p f.json '{"findings": [{"id": "feet_turn_out", "side": "left"}]}')"
+expect_fail 2 "findings[0].side" -- assess --findings "$(p f.json '{"findings": [{"id": "asymmetric_weight_shift"}]}')"
+expect_fail 2 "edition: unknown edition \`c5\`" -- assess --findings "$(p f.json '{"findings": [], "edition": "c5"}')"
+expect_fail 2 "assessment.findings[0].id" -- --db "$db" plan --profile "$(p t.json '{"assessment": {"findings": [{"id": "nope"}]}}')"
+
 # Catalog look-ups and usage
 expect_fail 2 "unknown technique \`calf_roll\` (did you mean: calves_roll" -- technique calf_roll
 expect_fail 2 "" -- plan

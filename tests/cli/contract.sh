@@ -33,4 +33,11 @@ check "plan items carry the contract fields" test "$(jq '[.phases[].items[] | se
 check "smr items carry 30-90 s holds" test "$(jq '[.phases[].items[] | select(.kind=="smr" and .hold_min_s==30 and .hold_max_s==90)] | length' <<<"$plan")" = 4
 check "plan has total_seconds and dropped" test "$(jq -r '[(.total_seconds|type), (.dropped|type)] | join(",")' <<<"$plan")" = "number,array"
 check "calves both sides" test "$(jq -r '[.phases[].items[] | select(.id=="calves_roll") | .side] | join(",")' <<<"$plan")" = "left,right"
+printf '%s' '{"findings": [{"id": "knees_move_inward"}, {"id": "asymmetric_weight_shift", "side": "left"}], "edition": "c4"}' > "$work/f.json"
+u assess --json --findings "$work/f.json" > "$work/a.json"
+check "assess lists adductors overactive" test "$(jq '[.overactive[] | select(.muscle=="adductor_complex")] | length' "$work/a.json")" -ge 1
+check "weight shift left: gluteus medius underactive on the left" test "$(jq -r '[.underactive[] | select(.muscle=="gluteus_medius" and .side=="left")] | length' "$work/a.json")" = 1
+expect_ok "Underactive: activate" -- assess --findings "$work/f.json"
+printf '%s' '{"assessment": {"findings": [{"id": "knees_move_inward"}]}, "minutes": 60}' > "$work/ap.json"
+check "assessment plan has four phases" test "$(u plan --json --profile "$work/ap.json" | jq -r '[.phases[].phase] | join(",")')" = "inhibit,lengthen,activate,integrate"
 finish

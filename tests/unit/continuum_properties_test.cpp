@@ -83,7 +83,8 @@ TEST(ContinuumProperties, HoldOverRandomFindingsAndScreenings) {
             for (const auto& w : i->why) {
                 if (w.role != "overactive") continue;
                 bool exists = std::any_of(c.stretches().begin(), c.stretches().end(), [&](const Stretch& st) {
-                    return (!s.no_floor || !st.needs_floor) && std::find(st.muscles.begin(), st.muscles.end(), w.muscle) != st.muscles.end();
+                    bool free = std::none_of(st.regions.begin(), st.regions.end(), [&](const std::string& g) { return s.excludes(g, i->side); });
+                    return free && (!s.no_floor || !st.needs_floor) && std::find(st.muscles.begin(), st.muscles.end(), w.muscle) != st.muscles.end();
                 });
                 if (!exists) continue;
                 bool lengthened = std::any_of(stretch.begin(), stretch.end(), [&](const PlanItem* st) {

@@ -174,6 +174,14 @@ TEST(PlanningProperties, SafetyInvariantsHoldOverRandomProfiles) {
                 Side o = other(*i->side);
                 bool has_other = std::any_of(smr.begin(), smr.end(), [&](const PlanItem* x) { return x->id == i->id && x->side == o; });
                 bool other_excluded = std::any_of(t->regions.begin(), t->regions.end(), [&](const std::string& g) { return independent.excludes(g, o); });
+                // ... or the place each target names is itself excluded on the other side.
+                auto place_excluded = [&](const std::string& asked) {
+                    auto ref = parse_region_ref(asked);
+                    if (c.region(ref->region)) return independent.excludes(ref->region, o);
+                    const Muscle* m = c.muscle(ref->region);
+                    return std::all_of(m->regions.begin(), m->regions.end(), [&](const std::string& r) { return independent.excludes(r, o); });
+                };
+                other_excluded = other_excluded || std::all_of(i->targets.begin(), i->targets.end(), place_excluded);
                 if (!has_other) {
                     ++one_sided;
                 }

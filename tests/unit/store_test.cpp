@@ -521,8 +521,8 @@ TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
         tables = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'");
         indexes = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'");
     }
-    EXPECT_EQ(version, "2");  // one per migration
-    EXPECT_EQ(tables, "4");   // sessions, holds, visits, session_events
+    EXPECT_EQ(version, "3");  // one per migration
+    EXPECT_EQ(tables, "5");   // sessions, holds, visits, session_events, assessments
     for (int i = 0; i < 3; ++i) {
         auto s = open_sqlite_store(path.str());
         EXPECT_EQ(s->list_sessions().size(), 1u);
