@@ -15,9 +15,13 @@ const quick = mode === '--quick';
 const misses = [];
 
 const files = readFileSync(join(dist, '..', '..', '..', 'web', 'dist-files.txt'), 'utf8').split('\n').filter((f) => /\.(js|css)$/.test(f));
-let gz = 0;
-for (const f of files) gz += gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
-console.log(`web bundle: ${(gz / 1024).toFixed(1)} KB gzipped JS+CSS over ${files.length} files (goal <= 60 KB)`);
+let gz = 0, initial = 0;
+for (const f of files) {
+  const n = gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
+  gz += n;
+  if (f !== 'assets/uplot.js') initial += n; // uPlot loads only with the progress charts
+}
+console.log(`web bundle: ${(gz / 1024).toFixed(1)} KB gzipped JS+CSS over ${files.length} files, ${(initial / 1024).toFixed(1)} KB without the lazily loaded uPlot (goal <= 60 KB)`);
 if (gz > 60 * 1024) misses.push('bundle size');
 
 const browser = await chromium.launch({

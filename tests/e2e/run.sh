@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The web app in a real browser (Debian's chromium driven by playwright-core) against a real
 # `unknot serve` with the app embedded: the whole phone journey with an axe-core scan of every
-# screen (light and dark), the offline journey, and the web unit tests incl. the live contract.
+# screen (light and dark), the offline journey, a trainer's assessment walk-through, and the web
+# unit tests incl. the live contract.
 # Screenshots are kept under build/<preset>/artifacts/e2e for people to look at.
 set -uo pipefail
 unknot_bin="$1"
@@ -26,9 +27,11 @@ echo "== phone journey + axe-core on every screen, light and dark"
 node test/e2e/shots.mjs "$url" "$artifacts" || fails=$((fails + 1))
 echo "== offline journey"
 node test/e2e/offline.mjs "$url" "$artifacts" || fails=$((fails + 1))
+echo "== assessment walk: assess, result, four-phase plan, first hold"
+node test/e2e/assess.mjs "$url" "$artifacts" || fails=$((fails + 1))
 kill -TERM "$pid"; wait "$pid"; rc=$?
 [[ $rc -eq 0 ]] || { echo "server exit $rc after SIGTERM"; fails=$((fails + 1)); }
 if grep -q '"status":5' "$work/access.log"; then echo "5xx in the access log"; grep '"status":5' "$work/access.log" | head; fails=$((fails + 1)); fi
 echo "screenshots: $(ls "$artifacts" | grep -vc part) screens in $artifacts"
-echo "$((3 - fails)) passed, $fails failed"
+echo "$((4 - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]

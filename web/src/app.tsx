@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { Redirect, ScreenTitle } from './components/ui';
 import { useRoute } from './lib/router';
 import { useStore } from './lib/store';
+import { AssessResultScreen, AssessScreen } from './screens/Assess';
 import { ChooseScreen } from './screens/Choose';
 import { ArticleScreen, LearnScreen, LibraryScreen, StretchScreen, TechniqueScreen } from './screens/Library';
 import { PlanScreen } from './screens/Plan';
@@ -14,6 +15,7 @@ import { syncStatus } from './sync/sync';
 
 const NAV = [
   { path: 'choose', label: 'Roll', match: ['', 'choose', 'plan', 'session', 'screening'] },
+  { path: 'assess', label: 'Assess', match: ['assess'] },
   { path: 'progress', label: 'Progress', match: ['progress'] },
   { path: 'library', label: 'Library', match: ['library'] },
   { path: 'learn', label: 'Learn', match: ['learn'] },
@@ -68,6 +70,9 @@ function Screen({ path }: { path: string[] }) {
       return <PlanScreen />;
     case 'session':
       return <SessionScreen />;
+    case 'assess':
+      if (!screened) return <Redirect to="/screening" />;
+      return b === 'result' ? <AssessResultScreen /> : <AssessScreen />;
     case 'progress':
       return <ProgressScreen />;
     case 'library':

@@ -1,6 +1,6 @@
 // What the app remembers between visits (localStorage): the screening answers and verdict, the
 // last choice of targets, the current plan, and sound settings.
-import type { AnswerValue, Context, Plan, Screening } from './api/types';
+import type { AnswerValue, AssessmentEntry, AssessmentInput, Context, Plan, Screening } from './api/types';
 import { load, save } from './lib/persist';
 import { createStore } from './lib/store';
 
@@ -33,6 +33,9 @@ export const screening = persisted<SavedScreening | null>(KEYS.screening, null);
 export const choice = persisted<Choice>(KEYS.choice, DEFAULT_CHOICE);
 export const currentPlan = persisted<Plan | null>(KEYS.plan, null);
 export const muted = persisted<boolean>(KEYS.muted, false);
+/** The assessment being filled in, and the last one the server scored. */
+export const assessDraft = persisted<Required<AssessmentInput>>('unknot.assessDraft', { findings: [], edition: 'c4' });
+export const lastAssessment = persisted<AssessmentEntry | null>('unknot.assessment', null);
 
 /** The service worker keeps a copy of the plan (src/sw.ts): a fallback if storage lost ours. */
 if (!currentPlan.get() && navigator.serviceWorker?.controller)

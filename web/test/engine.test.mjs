@@ -262,3 +262,29 @@ test(`matches the C++ engine on ${golden.cases.length} recorded random sessions`
       assert.deepEqual(got[key], c.expected[key], `case ${n}: ${key} differ`);
   }
 });
+
+test('activation: in position starts the reps, they end by themselves after seconds - 10, or early with next', () => {
+  const act = (id, seconds) => ({
+    kind: 'activation', id, name: 'Floor bridge', side: null, muscles: ['gluteus_maximus'], regions: ['glutes'], targets: [],
+    sets: 1, seconds, why: [], reps_min: 10, reps_max: 15, tempo: '4-2-1-1', isometric_s: null,
+  });
+  const plan = planOf([]);
+  plan.phases = [{ phase: 'activate', items: [act('floor_bridge', 106), act('tube_walking', 15)] }];
+  const r = new Drive(plan);
+  r.send('start', 0);
+  r.send('in_position', s(4));
+  assert.equal(r.state(), 'exercising');
+  assert.deepEqual(r.timesOf('exercise_start'), [s(4)]);
+  r.send('tick', s(4 + 95));
+  assert.equal(r.state(), 'exercising');
+  r.send('tick', s(4 + 96));
+  assert.deepEqual(r.timesOf('exercise_done'), [s(100)]);
+  assert.equal(r.state(), 'positioning');
+  assert.equal(r.visits[0].outcome, 'done');
+  assert.equal(r.visits[0].kind, 'activation');
+  r.send('in_position', s(101));
+  assert.equal(r.send('found', s(102), 5).rejected, '`found` applies while rolling');
+  r.send('next', s(103)); // early: before max(10, 15 - 10) s
+  assert.equal(r.state(), 'done');
+  assert.deepEqual(r.timesOf('exercise_done'), [s(100)]);
+});

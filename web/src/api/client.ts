@@ -1,7 +1,7 @@
 // Thin fetch wrapper over the unknot API (api/openapi.json). Catalog reads are memoised for the
 // page's lifetime; the service worker keeps copies for offline use.
 import type {
-  Answers, Article, ArticleSummary, Condition, CueText, EventsResult, Goal, HistoryEntry, Muscle,
+  Activation, Answers, Article, AssessmentEntry, AssessmentInput, Compensation, Integration, ArticleSummary, Condition, CueText, EventsResult, Goal, HistoryEntry, Muscle,
   NewSession, Plan, Profile, Progress, Region, Screening, Session, SessionEvent, Source, Stretch,
   Technique, Tool, ApiError,
 } from './types';
@@ -71,5 +71,10 @@ export const api = {
   session: (id: number) => request<Session>('GET', `${V1}/sessions/${id}`),
   postEvents: (id: number, events: SessionEvent[]) => request<EventsResult>('POST', `${V1}/sessions/${id}/events`, { events }),
   history: () => request<HistoryEntry[]>('GET', `${V1}/history`),
+  compensations: () => cached<Compensation[]>(`${V1}/compensations`),
+  activations: () => cached<Activation[]>(`${V1}/activations`),
+  integrations: () => cached<Integration[]>(`${V1}/integrations`),
+  assess: (a: AssessmentInput) => request<AssessmentEntry>('POST', `${V1}/assessments`, a),
+  assessments: () => request<AssessmentEntry[]>('GET', `${V1}/assessments`),
   progress: () => request<Progress>('GET', `${V1}/progress`),
 };

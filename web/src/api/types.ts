@@ -145,6 +145,7 @@ export interface Profile {
   tools?: string[];
   context?: Context;
   learned_hold_s?: Record<string, number>;
+  assessment?: AssessmentInput;
 }
 
 interface ItemBase {
@@ -156,6 +157,13 @@ interface ItemBase {
   targets: string[];
   sets: number;
   seconds: number;
+  why: Why[];
+}
+export interface Why {
+  finding: string | null;
+  muscle: string;
+  role: 'overactive' | 'underactive' | 'asked' | 'integrate';
+  sources: string[];
 }
 export interface SmrItem extends ItemBase {
   kind: 'smr';
@@ -169,16 +177,101 @@ export interface StretchItem extends ItemBase {
   kind: 'stretch';
   hold_s: number;
 }
-export type PlanItem = SmrItem | StretchItem;
+export interface ActivationItem extends ItemBase {
+  kind: 'activation';
+  reps_min: number;
+  reps_max: number;
+  tempo: string | null;
+  isometric_s: number | null;
+}
+export interface IntegrationItem extends ItemBase {
+  kind: 'integration';
+  reps_min: number;
+  reps_max: number;
+}
+export type PlanItem = SmrItem | StretchItem | ActivationItem | IntegrationItem;
+export type Phase = 'inhibit' | 'lengthen' | 'activate' | 'integrate';
+
+export interface Finding {
+  id: string;
+  side?: Side;
+}
+export interface AssessmentInput {
+  findings: Finding[];
+  edition?: string;
+}
+export interface MuscleCall {
+  muscle: string;
+  name: string;
+  regions: string[];
+  side: Side | null;
+  count: number;
+  because: Array<{ finding: string; side: Side | null; edition: string; sources: string[] }>;
+}
+export interface AssessmentResult {
+  edition: string;
+  overactive: MuscleCall[];
+  underactive: MuscleCall[];
+}
+export interface Changes {
+  resolved: Finding[];
+  persisted: Finding[];
+  appeared: Finding[];
+}
+export interface AssessmentEntry {
+  id: number;
+  date: string;
+  created_unix_ms: number;
+  assessment: AssessmentInput;
+  result: AssessmentResult;
+  changes: Changes | null;
+}
+export type AssessmentKind = 'overhead_squat' | 'single_leg_squat' | 'pushing' | 'pulling';
+export type AssessmentView = 'anterior' | 'lateral' | 'posterior';
+export interface Compensation {
+  id: string;
+  name: string;
+  assessment: AssessmentKind;
+  view: AssessmentView;
+  sided: boolean;
+  look_for: string;
+  sources: string[];
+}
+interface ExerciseBase {
+  id: string;
+  name: string;
+  muscles: string[];
+  regions: string[];
+  needs_floor: boolean;
+  equipment: string;
+  setup: string[];
+  reps_min: number;
+  reps_max: number;
+  cues: string[];
+  sources: string[];
+}
+export interface Activation extends ExerciseBase {
+  per_side: boolean;
+  tempo: string | null;
+  isometric_s: number | null;
+}
+export type Integration = ExerciseBase;
+interface PlanMuscle {
+  muscle: string;
+  side: Side | null;
+  count: number;
+  findings: string[];
+}
 
 export interface Plan {
   screening: Screening;
   context: Context;
-  phases: Array<{ phase: 'inhibit' | 'lengthen'; items: PlanItem[] }>;
+  phases: Array<{ phase: Phase; items: PlanItem[] }>;
   total_seconds: number;
   budget_seconds: number;
   dropped: Array<{ target: string; reason: string }>;
   notes: string[];
+  assessment?: { edition: string; overactive: PlanMuscle[]; underactive: PlanMuscle[] };
 }
 
 export type HoldOutcome = 'eased' | 'too_painful' | 'timed_out' | 'stopped';
@@ -199,7 +292,7 @@ export interface Hold {
 export type VisitOutcome = 'done' | 'skipped' | 'stopped';
 export interface Visit {
   item: number;
-  kind: 'smr' | 'stretch';
+  kind: PlanItem['kind'];
   id: string;
   side: Side | null;
   muscles: string[];
@@ -215,7 +308,7 @@ export interface Cue {
   at_ms: number;
 }
 
-export type StateName = 'ready' | 'positioning' | 'rolling' | 'holding' | 'eased' | 'stretching' | 'paused' | 'done';
+export type StateName = 'ready' | 'positioning' | 'rolling' | 'holding' | 'eased' | 'stretching' | 'exercising' | 'paused' | 'done';
 
 export interface NewSession {
   plan: Plan;

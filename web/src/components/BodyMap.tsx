@@ -16,6 +16,7 @@ export interface BodyMapProps {
   selected?: ReadonlySet<string>; // "calf:left", "upper_back"
   excluded?: readonly string[]; // from screening: "calf" (both sides) or "calf:left"
   heat?: ReadonlyMap<string, number>; // "calf:left" or "calf" -> tenderness 0..10
+  marks?: ReadonlyMap<string, Mark>; // heat mode, two colours instead: "calf:left" or "calf" -> over / under / both
   onToggle?: (key: string) => void;
   idPrefix: string; // keeps ids unique when two maps share a page
   initialView?: View;
@@ -41,10 +42,13 @@ export function heatColour(t: number): string {
   return `hsl(${Math.round(48 - 46 * x)} ${Math.round(85 + 5 * x)}% ${Math.round(80 - 42 * x)}%)`;
 }
 
+export type Mark = 'over' | 'under' | 'both';
+const MARK_WORDS = { over: 'overactive', under: 'underactive', both: 'overactive and underactive' };
+
 export function BodyMap(props: BodyMapProps) {
   const [view, setView] = useState<View>(props.initialView ?? 'front');
   const [note, setNote] = useState('');
-  const { regions, mode, selected, excluded, heat, onToggle, idPrefix } = props;
+  const { regions, mode, selected, excluded, heat, marks, onToggle, idPrefix } = props;
   const byId = new Map(regions.map((r) => [r.id, r]));
   const drawn = new Set(Object.values(SHAPES).flatMap((v) => Object.keys(v)));
   const undrawn = regions.filter((r) => !drawn.has(r.id)); // new content: still offered, as a list
@@ -61,10 +65,14 @@ export function BodyMap(props: BodyMapProps) {
     const label = regionLabel(r, side);
     const reason = why(r, side);
     const t = heat?.get(key) ?? heat?.get(r.id);
-    const cls = ['region', !r.rollable && 'never', reason && 'disabled', selected?.has(key) && 'on', t !== undefined && 'hot']
+    const [ma, mb] = [marks?.get(key), marks?.get(r.id)];
+    const m = ma && mb && ma !== mb ? 'both' : ma ?? mb;
+    const cls = ['region', !r.rollable && 'never', reason && 'disabled', selected?.has(key) && 'on', t !== undefined && 'hot', m && `mark-${m}`]
       .filter(Boolean)
       .join(' ');
     const common = { d, class: cls, transform: mirrored ? MIRROR : undefined, 'data-key': key };
+    if (marks)
+      return <path {...common} role="img" aria-label={`${label}: ${m ? MARK_WORDS[m] : 'nothing found'}`} />;
     if (mode === 'heat')
       return (
         <path {...common} role="img" aria-label={t === undefined ? `${label}: no tender spots logged` : `${label}: tenderness ${t} of 10`}
@@ -132,7 +140,7 @@ export function BodyMap(props: BodyMapProps) {
         ))}
       </div>
       {mode !== 'heat' && <p class="bodymap-note" role="status">{note}</p>}
-      {mode === 'heat' && (
+      {mode === 'heat' && !marks && (
         <p class="heat-scale" aria-hidden="true">
           <span>mild</span>
           <span class="heat-bar" style={{ background: `linear-gradient(90deg, ${[0, 2.5, 5, 7.5, 10].map(heatColour).join(', ')})` }} />

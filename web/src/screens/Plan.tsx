@@ -1,10 +1,10 @@
 // Step 3: the plan, in the order it runs (roll first, then stretch), with how to set up for
 // each item and what was left out and why.
 import { api } from '../api/client';
-import type { Plan, PlanItem, SmrItem, Stretch, StretchItem, Technique } from '../api/types';
+import type { Activation, ActivationItem, Compensation, Integration, IntegrationItem, Plan, PlanItem, SmrItem, Stretch, StretchItem, Technique } from '../api/types';
 import { Pictogram, stretchPose } from '../components/Pictogram';
 import { List, Loading, ScreenTitle } from '../components/ui';
-import { minutesText, targetName, toolName, type Names } from '../lib/names';
+import { doseText, minutesText, targetName, toolName, whyText, type Names } from '../lib/names';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { useApi } from '../lib/useApi';
@@ -28,7 +28,12 @@ function sidesText(group: PlanItem[]): string {
   return `${sides[0]} side, then ${sides[1]}`;
 }
 
-export function SmrCard({ group, t, names }: { group: SmrItem[]; t: Technique | undefined; names: Names }) {
+function Why({ i, comps }: { i: PlanItem; comps: Compensation[] }) {
+  const w = whyText(i.why, comps);
+  return w ? <p class="why small">{w}</p> : null;
+}
+
+export function SmrCard({ group, t, names, comps = [] }: { group: SmrItem[]; t: Technique | undefined; names: Names; comps?: Compensation[] }) {
   const i = group[0];
   return (
     <article class="card item">
@@ -39,6 +44,7 @@ export function SmrCard({ group, t, names }: { group: SmrItem[]; t: Technique | 
           <p class="muted small">{[sidesText(group), toolName(i.tool, names), `hold ${i.hold_min_s}–${i.hold_max_s} s per tender spot`].filter(Boolean).join(' · ')}</p>
         </div>
       </div>
+      <Why i={i} comps={comps} />
       {t && (
         <>
           <h4>Set up</h4>
@@ -51,7 +57,7 @@ export function SmrCard({ group, t, names }: { group: SmrItem[]; t: Technique | 
   );
 }
 
-export function StretchCard({ group, s }: { group: StretchItem[]; s: Stretch | undefined }) {
+export function StretchCard({ group, s, comps = [] }: { group: StretchItem[]; s: Stretch | undefined; comps?: Compensation[] }) {
   const i = group[0];
   return (
     <article class="card item">
@@ -62,14 +68,35 @@ export function StretchCard({ group, s }: { group: StretchItem[]; s: Stretch | u
           <p class="muted small">{[sidesText(group), `hold ${i.hold_s} s${i.sets > 1 ? ` × ${i.sets}` : ''}`].filter(Boolean).join(' · ')}</p>
         </div>
       </div>
+      <Why i={i} comps={comps} />
       {s && (<><h4>Set up</h4><List items={s.setup} ordered /></>)}
     </article>
   );
 }
 
+function ExerciseCard({ group, x, comps }: { group: Array<ActivationItem | IntegrationItem>; x: Activation | Integration | undefined; comps: Compensation[] }) {
+  const i = group[0];
+  return (
+    <article class="card item">
+      <h3>{i.name}</h3>
+      <p class="muted small">{[sidesText(group), doseText(i), x && x.equipment !== 'none' && x.equipment].filter(Boolean).join(' · ')}</p>
+      <Why i={i} comps={comps} />
+      {x && (<><h4>Set up</h4><List items={x.setup} ordered /></>)}
+    </article>
+  );
+}
+
+const PHASES = {
+  inhibit: ['Roll', 'Roll slowly to find the most tender spot, then rest on it until it eases.'],
+  lengthen: ['Stretch', 'Stretch what you just rolled, gently, while it is warm.'],
+  activate: ['Activate', 'Wake up the muscles that are not doing their share: slow, controlled reps.'],
+  integrate: ['Integrate', 'Put it together in one whole movement, with good form.'],
+};
+
 export function PlanScreen() {
   const plan = useStore(currentPlan);
-  const data = useApi(() => Promise.all([api.techniques(), api.stretches(), api.regions(), api.muscles(), api.tools()]), []);
+  const data = useApi(() => Promise.all([api.techniques(), api.stretches(), api.regions(), api.muscles(), api.tools(),
+    api.activations().catch(() => []), api.integrations().catch(() => []), api.compensations().catch(() => [])]), []);
   if (!plan)
     return (
       <div class="screen">
@@ -78,14 +105,15 @@ export function PlanScreen() {
       </div>
     );
   if (!data.data && !data.error) return <Loading what="Laying out your plan" />;
-  const [techniques, stretches, regions, muscles, tools] = data.data ?? [[], [], [], [], []];
-  return <PlanView plan={plan} techniques={techniques} stretches={stretches} names={{ regions, muscles, tools }} />;
+  const [techniques, stretches, regions, muscles, tools, acts, ints, comps] = data.data ?? [[], [], [], [], [], [], [], []];
+  return <PlanView plan={plan} techniques={techniques} stretches={stretches} names={{ regions, muscles, tools }} xs={[...acts, ...ints]} comps={comps} />;
 }
 
-function PlanView({ plan, techniques, stretches, names }: { plan: Plan; techniques: Technique[]; stretches: Stretch[]; names: Names }) {
+function PlanView({ plan, techniques, stretches, names, xs, comps }: { plan: Plan; techniques: Technique[]; stretches: Stretch[]; names: Names; xs: Array<Activation | Integration>; comps: Compensation[] }) {
   const items = plan.phases.flatMap((p) => p.items);
   const rolls = items.filter((i) => i.kind === 'smr').length;
-  const stretchCount = items.length - rolls;
+  const stretchCount = items.filter((i) => i.kind === 'stretch').length;
+  const exercises = items.length - rolls - stretchCount;
   const empty = items.length === 0;
   return (
     <div class="screen plan">
@@ -93,7 +121,8 @@ function PlanView({ plan, techniques, stretches, names }: { plan: Plan; techniqu
       {!empty && (
         <p class="lead">
           About <strong>{minutesText(plan.total_seconds)}</strong> of your {minutesText(plan.budget_seconds)}: {rolls} to roll
-          {stretchCount > 0 && `, then ${stretchCount} stretch${stretchCount === 1 ? '' : 'es'}`}.
+          {stretchCount > 0 && `, then ${stretchCount} stretch${stretchCount === 1 ? '' : 'es'}`}
+          {exercises > 0 && `, then ${exercises} exercise${exercises === 1 ? '' : 's'}`}.
         </p>
       )}
       {plan.screening.verdict === 'refer' && (
@@ -104,17 +133,15 @@ function PlanView({ plan, techniques, stretches, names }: { plan: Plan; techniqu
       )}
       {plan.phases.filter((p) => p.items.length > 0).map((phase, n) => (
         <section key={phase.phase} aria-labelledby={`phase-${phase.phase}`}>
-          <h2 id={`phase-${phase.phase}`}>{n + 1}. {phase.phase === 'inhibit' ? 'Roll' : 'Stretch'}</h2>
-          <p class="muted small">
-            {phase.phase === 'inhibit'
-              ? 'Roll slowly to find the most tender spot, then rest on it until it eases.'
-              : 'Stretch what you just rolled, gently, while it is warm.'}
-          </p>
+          <h2 id={`phase-${phase.phase}`}>{n + 1}. {PHASES[phase.phase][0]}</h2>
+          <p class="muted small">{PHASES[phase.phase][1]}</p>
           {groupItems(phase.items).map((g) =>
             g[0].kind === 'smr' ? (
-              <SmrCard key={`${g[0].id}${g[0].side}`} group={g as SmrItem[]} t={techniques.find((t) => t.id === g[0].id)} names={names} />
+              <SmrCard key={`${g[0].id}${g[0].side}`} group={g as SmrItem[]} t={techniques.find((t) => t.id === g[0].id)} names={names} comps={comps} />
+            ) : g[0].kind === 'stretch' ? (
+              <StretchCard key={`${g[0].id}${g[0].side}`} group={g as StretchItem[]} s={stretches.find((s) => s.id === g[0].id)} comps={comps} />
             ) : (
-              <StretchCard key={`${g[0].id}${g[0].side}`} group={g as StretchItem[]} s={stretches.find((s) => s.id === g[0].id)} />
+              <ExerciseCard key={`${g[0].id}${g[0].side}`} group={g as ActivationItem[]} x={xs.find((x) => x.id === g[0].id)} comps={comps} />
             ),
           )}
         </section>

@@ -2,12 +2,12 @@
 // ring shows the time; cues are spoken, sounded and buzzed; everything else is one tap away.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Hold, Stretch, Technique } from '../api/types';
+import type { Activation, ActivationItem, Hold, Integration, IntegrationItem, Stretch, Technique } from '../api/types';
 import { Pictogram, stretchPose } from '../components/Pictogram';
 import { Ring, type RingMark } from '../components/Ring';
 import { TendernessPicker } from '../components/TendernessPicker';
 import { ErrorNote, List, Loading, ScreenTitle } from '../components/ui';
-import { clock, minutesText } from '../lib/names';
+import { clock, doseText, minutesText } from '../lib/names';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { useApi } from '../lib/useApi';
@@ -27,7 +27,7 @@ type Picking = 'found' | 'eased' | 'again' | null;
 
 export function SessionScreen() {
   const plan = useStore(currentPlan);
-  const data = useApi(() => Promise.all([api.cues(), api.techniques(), api.stretches()]), []);
+  const data = useApi(() => Promise.all([api.cues(), api.techniques(), api.stretches(), api.activations().catch(() => []), api.integrations().catch(() => [])]), []);
   const [, setFrame] = useState(0);
 
   if (live && plan && plan !== live.plan && ['ready', 'done'].includes(live.engine.state())) {
@@ -56,11 +56,18 @@ export function SessionScreen() {
       );
     return <Loading what="Getting your session ready" />;
   }
-  const stretches = data.data?.[2] ?? [];
-  return <Running s={live} stretches={stretches} />;
+  const [, , stretches = [], acts = [], ints = []] = data.data ?? [];
+  return <Running s={live} stretches={stretches} xs={[...acts, ...ints]} />;
 }
 
-function Running({ s, stretches }: { s: LiveSession; stretches: Stretch[] }) {
+type Exercise = ActivationItem | IntegrationItem;
+/** The plan's own item (reps, tempo) behind the engine's current one. */
+function exerciseItem(s: LiveSession, index: number): Exercise | undefined {
+  const i = s.plan.phases.flatMap((p) => p.items)[index];
+  return i && (i.kind === 'activation' || i.kind === 'integration') ? i : undefined;
+}
+
+function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; xs: Array<Activation | Integration> }) {
   const [picking, setPicking] = useState<Picking>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const isMuted = useStore(muted);
@@ -79,6 +86,8 @@ function Running({ s, stretches }: { s: LiveSession; stretches: Stretch[] }) {
   const item = s.item();
   const t = s.technique();
   const stretch = item?.kind === 'stretch' ? stretches.find((x) => x.id === item.id) : undefined;
+  const ex = exerciseItem(s, snap.item);
+  const x = ex && xs.find((e) => e.id === ex.id);
   const underneath = s.engine.activeState();
   const paused = state === 'paused';
   const openPicker = (kind: Exclude<Picking, null>) => {
@@ -108,6 +117,7 @@ function Running({ s, stretches }: { s: LiveSession; stretches: Stretch[] }) {
         {item?.name}
         {item?.side && <span class="side">, {item.side} side</span>}
       </ScreenTitle>
+      {ex && <p class="dose">{doseText(ex)}</p>}
 
       {s.notice?.kind === 'switch' && <p class="banner" role="status">Switch sides</p>}
 
@@ -166,7 +176,7 @@ function Running({ s, stretches }: { s: LiveSession; stretches: Stretch[] }) {
               </div>
             </div>
           )}
-          <Guidance state={underneath} t={t} stretch={stretch} />
+          <Guidance state={underneath} t={t} stretch={stretch} x={x} />
         </>
       )}
       <p class="muted small sync-line">{syncLine(s, sync.pending)}</p>
@@ -190,6 +200,8 @@ function primaryAction(s: LiveSession, state: string, paused: boolean, pickSpot:
     case 'eased':
     case 'stretching':
       return { label: next, run: () => s.act('next') };
+    case 'exercising':
+      return { label: 'Done', sub: 'reps finished', run: () => s.act('next') };
     default:
       return { label: 'Next', run: () => s.act('next') };
   }
@@ -213,6 +225,11 @@ function SessionRing({ s, state, paused, elapsed }: { s: LiveSession; state: str
     return <Ring fraction={elapsed / total} big={clock(total - elapsed)} small={paused ? 'paused' : 'left in the stretch'} tone={tone}
       label={`${Math.ceil((total - elapsed) / 1000)} seconds left in the stretch`} />;
   }
+  if (state === 'exercising' && item) {
+    const total = Math.max(10, item.seconds - 10) * 1000;
+    return <Ring fraction={elapsed / total} big={clock(total - elapsed)} small={paused ? 'paused' : 'for your reps'} tone={tone}
+      label={`About ${Math.ceil((total - elapsed) / 1000)} seconds left for your reps`} />;
+  }
   if (state === 'rolling')
     return <Ring fraction={(elapsed % 20000) / 20000} big={clock(elapsed)} small={paused ? 'paused' : 'rolling slowly'} tone={tone}
       label={`Rolling for ${Math.floor(elapsed / 1000)} seconds`} />;
@@ -226,13 +243,13 @@ function SessionRing({ s, state, paused, elapsed }: { s: LiveSession; state: str
     label={`Item ${snap.item + 1} of ${snap.items}`} />;
 }
 
-function Guidance({ state, t, stretch }: { state: string; t: Technique | undefined; stretch: Stretch | undefined }) {
+function Guidance({ state, t, stretch, x }: { state: string; t: Technique | undefined; stretch: Stretch | undefined; x?: Activation | Integration }) {
   if (state === 'positioning')
     return (
       <details class="guide" open>
         <summary>How to set up</summary>
         <div class="guide-body">
-          <List items={t?.setup ?? stretch?.setup ?? []} ordered />
+          <List items={t?.setup ?? stretch?.setup ?? x?.setup ?? []} ordered />
         </div>
       </details>
     );
@@ -243,6 +260,7 @@ function Guidance({ state, t, stretch }: { state: string; t: Technique | undefin
       </p>
     );
   if (state === 'stretching' && stretch?.cues.length) return <p class="guide-line">{stretch.cues[0]}</p>;
+  if (state === 'exercising' && x?.cues.length) return <p class="guide-line">{x.cues[0]}</p>;
   return null;
 }
 

@@ -9,6 +9,7 @@ import type {
   Hold,
   HoldOutcome,
   Plan,
+  PlanItem,
   StateName,
   Side,
   Visit,
@@ -48,11 +49,13 @@ export const REQUIRED_CUE_IDS = [
   'hold_start', 'hold_breathe', 'hold_core', 'hold_min_reached', 'hold_max_reached',
   'hold_too_short', 'too_painful', 'switch_sides', 'next_item', 'stretch_start',
   'stretch_done', 'paused', 'resumed', 'session_done', 'spot_eased',
+  'exercise_start', 'exercise_done',
 ] as const;
 
-/** A plan item as the engine sees it (C++ PlanItem): a stretch holds `hold_target_s` per set. */
+/** A plan item as the engine sees it (C++ PlanItem): a stretch holds `hold_target_s` per set;
+ *  an activation or integration runs for about `seconds` - 10 (its positioning excluded). */
 export interface EngineItem {
-  kind: 'smr' | 'stretch';
+  kind: PlanItem['kind'];
   id: string;
   name: string;
   side: Side | null;
@@ -61,17 +64,19 @@ export interface EngineItem {
   hold_max_s: number;
   hold_target_s: number;
   sets: number;
+  seconds: number;
 }
 
 export function flattenPlan(plan: Plan): EngineItem[] {
   const out: EngineItem[] = [];
   for (const phase of plan.phases)
     for (const i of phase.items)
-      out.push(
-        i.kind === 'smr'
-          ? { kind: 'smr', id: i.id, name: i.name, side: i.side, muscles: i.muscles, hold_min_s: i.hold_min_s, hold_max_s: i.hold_max_s, hold_target_s: i.hold_target_s, sets: i.sets }
-          : { kind: 'stretch', id: i.id, name: i.name, side: i.side, muscles: i.muscles, hold_min_s: 0, hold_max_s: 0, hold_target_s: i.hold_s, sets: i.sets },
-      );
+      out.push({
+        kind: i.kind, id: i.id, name: i.name, side: i.side, muscles: i.muscles, sets: i.sets, seconds: i.seconds,
+        hold_min_s: i.kind === 'smr' ? i.hold_min_s : 0,
+        hold_max_s: i.kind === 'smr' ? i.hold_max_s : 0,
+        hold_target_s: i.kind === 'smr' ? i.hold_target_s : i.kind === 'stretch' ? i.hold_s : 0,
+      });
   return out;
 }
 
@@ -204,6 +209,8 @@ export class Engine {
         consider(item.hold_max_s * 1000, 'hold_max_reached');
       }
       if (item && this.#state_ === 'stretching') consider(item.hold_target_s * 1000 * item.sets, 'stretch_done');
+      // Activation and integration: the estimated time for the reps (positioning excluded).
+      if (item && this.#state_ === 'exercising') consider(Math.max(10, item.seconds - 10) * 1000, 'exercise_done');
       if (best < 0 || best > elapsed) break;
       this.#saidOnce.push(`${bestId}@${best}`);
       this.#now = this.#stateSince + best + this.#pausedTotal;
@@ -212,7 +219,7 @@ export class Engine {
         // The protocol caps a hold at 90 s: record it and move the person on.
         this.#endHold('timed_out', null, out);
         this.#endVisit('done', out);
-      } else if (bestId === 'stretch_done') {
+      } else if (bestId === 'stretch_done' || bestId === 'exercise_done') {
         this.#endVisit('done', out);
       }
       if (this.#isDone()) break; // (a method: the calls above may have moved the state)
@@ -316,8 +323,10 @@ export class Engine {
           this.#enter('stretching');
           this.#say('stretch_start', out, this.#now);
           this.#saidOnce.push('stretch_start@0');
-        } else {
+        } else if (item.kind === 'smr') {
           this.#enter('rolling');
+        } else {
+          this.#enter('exercising');
         }
         return this.#advance(this.#now, out);
       case 'found':

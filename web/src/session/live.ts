@@ -38,6 +38,7 @@ const TONE_OF: Record<string, Tone> = {
   hold_min_reached: 'mark',
   hold_max_reached: 'end',
   stretch_done: 'end',
+  exercise_done: 'end',
   switch_sides: 'switch',
   session_done: 'done',
   spot_eased: 'soft',

@@ -41,6 +41,9 @@ const profiles = [
   { targets: ['calf', 'hamstrings', 'upper_back'], minutes: 15, tools: ['foam_roller'], context: 'warm_up' },
   { targets: ['quadriceps', 'piriformis:left'], minutes: 20, context: 'cool_down' },
   { targets: ['latissimus_dorsi', 'calf:right'], minutes: 10, tools: ['foam_roller', 'massage_ball'], context: 'daily' },
+  // An assessment: all four phases, so activations and integrations (state `exercising`) are replayed too.
+  { targets: [], minutes: 45, tools: ['foam_roller'], context: 'daily',
+    assessment: { findings: [{ id: 'knees_move_inward' }, { id: 'asymmetric_weight_shift', side: 'left' }] } },
 ];
 const weights = [
   ['in_position', 6], ['found', 6], ['eased', 6], ['next', 3], ['tick', 8], ['too_painful', 1],
@@ -53,9 +56,11 @@ function randomType() {
   return 'tick';
 }
 
-function script(n) {
+function script(n, skipFirst = 0) {
   const events = [{ t: 0, type: 'start' }];
   let t = 0;
+  // Skip straight to the later phases (activate, integrate) so their items are replayed too.
+  for (let i = 0; i < skipFirst; i++) events.push({ t: (t += 1), type: 'skip' });
   for (let i = 0; i < n; i++) {
     const type = randomType();
     const step = pick([0, 0.25, 1, 3, 7.5, 12, 20, 31.125, 45, 95]);
@@ -82,7 +87,8 @@ profiles.forEach((profile, p) => {
   const planFile = join(tmp, `plan${p}.json`);
   writeFileSync(planFile, JSON.stringify(plan));
   for (let k = 0; k < 12; k++) {
-    const events = script(20 + Math.floor(rnd() * 60));
+    const rollAndStretch = plan.phases.filter((ph) => ph.phase === 'inhibit' || ph.phase === 'lengthen').reduce((n, ph) => n + ph.items.length, 0);
+    const events = script(20 + Math.floor(rnd() * 60), plan.phases.length > 2 && k % 2 === 0 ? rollAndStretch : 0);
     const ef = join(tmp, `events${p}_${k}.jsonl`);
     writeFileSync(ef, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
     const got = JSON.parse(run(['session', '--plan', planFile, '--replay', ef, '--at', '2025-01-01', '--json']));

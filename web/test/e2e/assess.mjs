@@ -1,0 +1,112 @@
+// A trainer's walk through the movement assessment in headless Chromium (tablet size): screening
+// done, Assess, tick what is seen in the overhead squat, the result (muscles listed and on the
+// body map), the four-phase plan with its reasons, and the first item of the guided session.
+// Screenshots of every screen, axe-core (WCAG 2.2 A/AA) on each.
+//   node test/e2e/assess.mjs [baseURL] [outDir]
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173';
+const out = process.argv[3] ?? '/tmp/web-shots';
+mkdirSync(out, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const problems = [];
+const check = (ok, what) => ok || problems.push(what);
+
+async function shot(page, name) {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${out}/assess-${name}.png`, fullPage: true });
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
+  );
+  for (const v of r.violations)
+    problems.push(`${name}: ${v.id} (${v.impact}) ${v.help} × ${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const h1 = await page.locator('h1').count();
+  check(h1 === 1, `${name}: ${h1} <h1> elements`);
+}
+
+try {
+  for (const [label, viewport] of [['tablet', { width: 1024, height: 768 }], ['phone', { width: 360, height: 780 }]]) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`${label} page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`${label} console: ${m.text()}`));
+    await page.clock.install();
+    const p = (n) => `${label}-${n}`;
+
+    // Screening: nothing applies.
+    await page.goto(base + '/#/screening');
+    for (const step of ['Next', 'Next', 'See my result']) {
+      await page.getByRole('button', { name: 'None of these apply to me' }).click();
+      await page.getByRole('button', { name: step }).click();
+    }
+    await page.getByRole('button', { name: 'Choose what to roll' }).waitFor();
+
+    // Assess: overhead squat, front view then back view.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Assess' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Movement assessment' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Seen: knees move inward' }).check();
+    await shot(page, p('01-form-front'));
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('checkbox', { name: 'Hips shift to one side: left' }).check();
+    check(await page.getByRole('radio', { name: /C4/ }).isChecked(), `${label}: edition C4 is not the default`);
+    await shot(page, p('02-form-back'));
+    await page.getByRole('button', { name: 'See the result' }).click();
+
+    // The result.
+    await page.getByRole('heading', { level: 1, name: 'Assessment result' }).waitFor();
+    const over = await page.locator('section[aria-labelledby="over-h"]').textContent();
+    const under = await page.locator('section[aria-labelledby="under-h"]').textContent();
+    check(/Adductor complex/.test(over), `${label}: adductors not listed overactive: ${over}`);
+    check(/Gluteus medius/.test(under), `${label}: gluteus medius not listed underactive: ${under}`);
+    check(/Knees move inward \(C4\)/.test(over), `${label}: the finding and source are not shown: ${over}`);
+    const marked = await page.locator('.bodymap path.mark-over, .bodymap path.mark-under, .bodymap path.mark-both').count();
+    check(marked >= 2, `${label}: the body map highlights ${marked} places`);
+    check((await page.locator('.map-key').textContent()).includes('underactive'), `${label}: no map legend`);
+    await shot(page, p('03-result'));
+    if (label === 'phone') check(!!(await page.getByRole('heading', { name: 'Since the last assessment' }).count()), 'phone: a reassessment shows no changes');
+
+    // The plan: 45 minutes so all four phases fit.
+    await page.getByLabel('Minutes for the plan').selectOption('45');
+    await page.getByRole('button', { name: 'Build my plan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your plan' }).waitFor();
+    for (const h of ['1. Roll', '2. Stretch', '3. Activate', '4. Integrate'])
+      check((await page.getByRole('heading', { level: 2, name: h }).count()) === 1, `${label}: plan has no "${h}" heading`);
+    const why = await page.locator('p.why').allTextContents();
+    check(why.some((w) => /^Because: knees move inward.*\(C4\)/.test(w)), `${label}: no "why" line (saw: ${why.slice(0, 3).join(' | ')})`);
+    check(/10–15 slow reps \(4-2-1-1\)/.test(await page.locator('section[aria-labelledby="phase-activate"]').textContent()), `${label}: no reps/tempo in activate`);
+    await shot(page, p('04-plan'));
+
+    // The session: the first SMR item, through its hold.
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: "I'm in position" }).click();
+    await page.clock.runFor(8_000);
+    await page.getByRole('button', { name: 'Found a tender spot' }).click();
+    await page.getByRole('button', { name: /^6/ }).click();
+    await page.clock.runFor(20_000);
+    await shot(page, p('05-session-holding'));
+    await page.clock.runFor(15_000);
+    await page.getByRole('button', { name: /It eased/ }).click();
+    await page.getByRole('button', { name: /^2/ }).click();
+    await page.getByRole('button', { name: /Switch sides|Next/ }).first().waitFor();
+    await shot(page, p('06-session-eased'));
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('button', { name: 'End now' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Well rolled' }).waitFor();
+    await page.getByRole('button', { name: 'Plan another' }).click();
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(problems.length ? problems.join('\n') : 'assessment walk: no problems found');
+process.exit(problems.length ? 1 : 0);
