@@ -3,7 +3,7 @@
 // release times, the hold time learned from you, and whether things are getting better.
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../api/client';
-import type { AreaProgress, HistoryEntry, Muscle, Region, Technique, Trend } from '../api/types';
+import type { AreaProgress, AssessmentEntry, HistoryEntry, Muscle, Region, Technique, Trend } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorNote, Loading, ScreenTitle } from '../components/ui';
 import { targetName } from '../lib/names';
@@ -56,9 +56,12 @@ export function groupAreas(areas: AreaProgress[]): AreaProgress[][] {
 }
 
 export function ProgressScreen() {
-  const data = useApi(() => Promise.all([api.progress(), api.history(), api.regions(), api.muscles(), api.techniques()]), []);
+  const data = useApi(
+    () => Promise.all([api.progress(), api.history(), api.regions(), api.muscles(), api.techniques(), api.assessments().catch(() => []), api.compensations().catch(() => [])]),
+    [],
+  );
   if (!data.data) return data.error ? <ErrorNote error={data.error} retry={data.retry} /> : <Loading what="Adding up your sessions" />;
-  const [progress, history, regions, muscles, techniques] = data.data;
+  const [progress, history, regions, muscles, techniques, assessments, compensations] = data.data;
   const names = { regions, muscles };
   const heat = heatFrom(history, techniques);
   const trendOf = (key: string) => progress.regions.find((r) => r.id === key.split(':')[0])?.trend;
@@ -95,6 +98,8 @@ export function ProgressScreen() {
           {tracked.map((g) => <AreaCard key={g[0].id} area={g[0]} {...areaTitle(g.map((m) => m.id), muscles)} />)}
         </section>
       )}
+
+      {assessments.length > 0 && <Reassessment latest={assessments[0]} names={new Map(compensations.map((c) => [c.id, c.name]))} />}
 
       <History history={history} techniqueName={(id) => techniques.find((t) => t.id === id)?.name ?? id} />
     </div>
@@ -198,6 +203,27 @@ function History({ history, techniqueName }: { history: HistoryEntry[]; techniqu
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+// Next to the rolling data: what the latest movement assessment changed since the one before.
+function Reassessment({ latest, names }: { latest: AssessmentEntry; names: Map<string, string> }) {
+  const label = (f: { id: string; side?: 'left' | 'right' }) => (names.get(f.id) ?? f.id) + (f.side ? ` (${f.side})` : '');
+  const list = (fs: { id: string; side?: 'left' | 'right' }[]) => (fs.length ? fs.map(label).join(', ') : 'none');
+  return (
+    <section aria-labelledby="reassess-h" class="reassess">
+      <h2 id="reassess-h">Movement assessment</h2>
+      <p class="muted small">Latest on {latest.date}. <a href="#/assess">Assess again</a></p>
+      {latest.changes ? (
+        <ul>
+          <li><strong>Resolved:</strong> {list(latest.changes.resolved)}</li>
+          <li><strong>Still there:</strong> {list(latest.changes.persisted)}</li>
+          <li><strong>New:</strong> {list(latest.changes.appeared)}</li>
+        </ul>
+      ) : (
+        <p>Seen: {list(latest.assessment.findings)}. Reassess in a few weeks to see what changed.</p>
+      )}
     </section>
   );
 }

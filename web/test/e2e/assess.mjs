@@ -103,6 +103,12 @@ try {
     await page.getByRole('button', { name: 'End now' }).click();
     await page.getByRole('heading', { level: 1, name: 'Well rolled' }).waitFor();
     await page.getByRole('button', { name: 'Plan another' }).click();
+    // Reassessment sits next to the rolling data on the progress screen.
+    await page.goto(base + '/#/progress');
+    await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Movement assessment' }).waitFor();
+    if (label === 'phone') check((await page.getByText('Still there:').count()) === 1, 'phone: progress does not show what persisted since the last assessment');
+    await shot(page, p('07-progress-reassessment'));
     await context.close();
   }
 } finally {
