@@ -43,7 +43,8 @@ void print_plan(const Plan& p, const Catalog& c) {
     if (p.phases.empty()) {
         fmt::print("\nNo routine today.\n");
     } else {
-        fmt::print("\nYour {} routine: about {} (you have {}).\n", to_string(p.context), minutes_text(p.total_seconds),
+        static const char* names[] = {"warm-up", "cool-down", "daily"};
+        fmt::print("\nYour {} routine: about {} (you have {}).\n", names[static_cast<int>(p.context)], minutes_text(p.total_seconds),
                    minutes_text(p.budget_seconds));
     }
     int n = 0;
