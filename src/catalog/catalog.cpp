@@ -68,6 +68,8 @@ const Article* Catalog::article(std::string_view slug) const {
 }
 const Goal* Catalog::goal(std::string_view id) const { return find_id(goals_, id); }
 const Compensation* Catalog::compensation(std::string_view id) const { return find_id(compensations_, id); }
+const Activation* Catalog::activation(std::string_view id) const { return find_id(activations_, id); }
+const Integration* Catalog::integration(std::string_view id) const { return find_id(integrations_, id); }
 const CompensationMapping* Catalog::mapping(std::string_view compensation, std::string_view edition) const {
     for (const auto& m : mappings_)
         if (m.compensation == compensation && m.edition == edition) return &m;

@@ -46,6 +46,8 @@ public:
     const std::vector<Activation>& activations() const { return activations_; }
     const std::vector<Integration>& integrations() const { return integrations_; }
     const Compensation* compensation(std::string_view id) const;
+    const Activation* activation(std::string_view id) const;
+    const Integration* integration(std::string_view id) const;
     // The mapping of a compensation in an edition; nullptr when that edition has none.
     const CompensationMapping* mapping(std::string_view compensation, std::string_view edition) const;
     std::vector<std::string> compensation_ids() const;

@@ -37,12 +37,7 @@ void add_assess_command(CLI::App& app, Context& ctx, int& code) {
     cmd->callback([&ctx, &code] {
         const auto& catalog = ctx.catalog();
         auto v = json::parse(read_file(file), file);
-        AssessmentResult r;
-        try {
-            r = assess(json::assessment_from_json(v, ""), catalog);
-        } catch (const InputError& e) {
-            throw InputError(file + ": " + e.where(), e.message());
-        }
+        auto r = within(file, ": ", [&] { return assess(json::assessment_from_json(v, ""), catalog); });
         if (as_json) {
             fmt::print("{}\n", json::pretty(json::to_json(r, catalog)));
         } else {

@@ -36,19 +36,8 @@ void add_plan_commands(CLI::App& app, Context& ctx, int& code) {
     screen_cmd->add_flag("--json", screen_json, "JSON output for scripts");
     screen_cmd->callback([&ctx, &code] {
         auto v = json::parse(read_file(answers_file), answers_file);
-        Answers answers;
-        try {
-            answers = json::answers_from_json(v, "screening");
-        } catch (const InputError& e) {
-            throw InputError(answers_file + ": " + e.where(), e.message());
-        }
         const auto& catalog = ctx.catalog();
-        ScreeningResult r;
-        try {
-            r = screen(answers, catalog);
-        } catch (const InputError& e) {
-            throw InputError(answers_file + ": " + e.where(), e.message());
-        }
+        auto r = within(answers_file, ": ", [&] { return screen(json::answers_from_json(v, "screening"), catalog); });
         if (screen_json) fmt::print("{}\n", json::pretty(json::to_json(r)));
         else print_screening(r, catalog);
         code = exit_ok;
@@ -62,14 +51,11 @@ void add_plan_commands(CLI::App& app, Context& ctx, int& code) {
     plan_cmd->callback([&ctx, &code] {
         const auto& catalog = ctx.catalog();
         auto v = json::parse(read_file(profile_file), profile_file);
-        Plan plan;
-        try {
+        auto plan = within(profile_file, ": ", [&] {
             auto profile = json::profile_from_json(v, catalog);
             if (profile.learned_hold_s.empty()) profile.learned_hold_s = learned_holds(ctx);
-            plan = make_plan(profile, catalog);
-        } catch (const InputError& e) {
-            throw InputError(profile_file + ": " + e.where(), e.message());
-        }
+            return make_plan(profile, catalog);
+        });
         if (plan_json) fmt::print("{}\n", json::pretty(json::to_json(plan)));
         else print_plan(plan, catalog);
         code = exit_ok;

@@ -129,12 +129,7 @@ void add_session_commands(CLI::App& app, Context& ctx, int& code) {
     cmd->callback([&ctx, &code] {
         const auto& catalog = ctx.catalog();
         auto text = read_file(plan_file);
-        Plan plan;
-        try {
-            plan = json::plan_from_json(json::parse(text, plan_file), catalog);
-        } catch (const InputError& e) {
-            throw InputError(e.where().starts_with(plan_file) ? e.where() : plan_file + ": " + e.where(), e.message());
-        }
+        auto plan = within(plan_file, ": ", [&] { return json::plan_from_json(json::parse(text, plan_file), catalog); });
         if (plan.phases.empty()) throw InputError(plan_file, "this plan has nothing to do (was the screening `refer`?)");
         if (!replay_file.empty()) {
             code = replay(plan, text, catalog, ctx.store(), replay_file, at, as_json);

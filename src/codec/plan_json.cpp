@@ -196,17 +196,13 @@ Plan plan_from_json(const bj::value& v, const Catalog& catalog) {
                 it.name = s->name, it.muscles = s->muscles, it.regions = s->regions;
                 it.hold_target_s = io.contains("hold_s") ? static_cast<int>(as_int(io.at("hold_s"), child(ipath, "hold_s"), 10, 60)) : s->hold_s;
             } else if (kind == "activation") {
-                const Activation* a = nullptr;
-                for (const auto& x : catalog.activations())
-                    if (x.id == it.id) a = &x;
+                const Activation* a = catalog.activation(it.id);
                 if (!a) throw InputError(child(ipath, "id"), "unknown activation `" + it.id + "`");
                 it.kind = ItemKind::activation;
                 it.name = a->name, it.muscles = a->muscles, it.regions = a->regions;
                 it.reps_min = a->reps_min, it.reps_max = a->reps_max, it.tempo = a->tempo, it.isometric_s = a->isometric_s;
             } else if (kind == "integration") {
-                const Integration* g = nullptr;
-                for (const auto& x : catalog.integrations())
-                    if (x.id == it.id) g = &x;
+                const Integration* g = catalog.integration(it.id);
                 if (!g) throw InputError(child(ipath, "id"), "unknown integration `" + it.id + "`");
                 it.kind = ItemKind::integration;
                 it.name = g->name, it.muscles = g->muscles, it.regions = g->regions;

@@ -18,6 +18,19 @@ private:
     std::string message_;
 };
 
+// Runs f; an InputError from inside an embedded document or a file gets `prefix` in front of
+// its place ("plan" + "." + "phases[0]", "profile.json" + ": " + "targets[2]"), unless the
+// place already starts with it.
+template <class F>
+auto within(const std::string& prefix, const char* separator, F&& f) {
+    try {
+        return f();
+    } catch (const InputError& e) {
+        if (e.where().starts_with(prefix)) throw;
+        throw InputError(e.where().empty() ? prefix : prefix + separator + e.where(), e.message());
+    }
+}
+
 // Joins "did you mean" suggestions into a sentence tail: ` (did you mean: a, b?)`.
 std::string did_you_mean(const std::vector<std::string>& suggestions);
 

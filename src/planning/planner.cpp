@@ -90,11 +90,7 @@ public:
             return std::move(plan_);
         }
         if (p_.assessment) {
-            try {
-                plan_.assessment = assess(*p_.assessment, c_);
-            } catch (const InputError& e) {
-                throw InputError("assessment." + e.where(), e.message());
-            }
+            plan_.assessment = within("assessment", ".", [&] { return assess(*p_.assessment, c_); });
             // Overactive muscles first, most findings first: they are why the plan exists.
             for (const auto& x : plan_.assessment->overactive) {
                 rank_ = 1000 + x.count();

@@ -74,17 +74,18 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options) : catalog_(ca
     });
 }
 
+void Api::add_content_list(const std::string& path, const bj::value& list) {
+    auto body = std::make_shared<std::string>(bj::serialize(list));
+    router_.add("GET", path, [body](const HttpRequest&, const Params&) {
+        HttpResponse r;
+        r.body = *body;
+        r.headers.emplace_back("Cache-Control", "no-cache");
+        return r;
+    });
+}
+
 void Api::catalog_routes() {
-    auto get_list = [this](const std::string& path, std::function<bj::value()> make) {
-        // Content never changes while the server runs: serialise once.
-        auto body = std::make_shared<std::string>(bj::serialize(make()));
-        router_.add("GET", path, [body](const HttpRequest&, const Params&) {
-            HttpResponse r;
-            r.body = *body;
-            r.headers.emplace_back("Cache-Control", "no-cache");
-            return r;
-        });
-    };
+    auto get_list = [this](const std::string& path, const std::function<bj::value()>& make) { add_content_list(path, make()); };
     const auto& c = catalog_;
     get_list("/api/v1/techniques", [&c] { return list_of(c.techniques(), [&](const Technique& t) { return json::to_json(t, c); }); });
     get_list("/api/v1/stretches", [&c] { return list_of(c.stretches(), [](const Stretch& s) { return json::to_json(s); }); });

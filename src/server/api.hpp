@@ -47,6 +47,8 @@ private:
     void catalog_routes();
     void session_routes();
     void assessment_routes();
+    // Content never changes while the server runs: the list is serialised once, at start-up.
+    void add_content_list(const std::string& path, const boost::json::value& list);
 
     // A live engine per session, rebuilt from the stored event log when another process (or a
     // restart) appended events since: the log, not this cache, is the truth.

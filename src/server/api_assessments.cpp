@@ -13,22 +13,13 @@ namespace unknot::server {
 namespace bj = boost::json;
 
 void Api::assessment_routes() {
-    auto list = [this](const std::string& path, bj::value body) {
-        auto text = std::make_shared<std::string>(bj::serialize(body));
-        router_.add("GET", path, [text](const HttpRequest&, const Params&) {
-            HttpResponse r;
-            r.body = *text;
-            r.headers.emplace_back("Cache-Control", "no-cache");
-            return r;
-        });
-    };
     bj::array comps, acts, ints;
     for (const auto& c : catalog_.compensations()) comps.push_back(json::to_json(c));
     for (const auto& a : catalog_.activations()) acts.push_back(json::to_json(a));
     for (const auto& g : catalog_.integrations()) ints.push_back(json::to_json(g));
-    list("/api/v1/compensations", std::move(comps));
-    list("/api/v1/activations", std::move(acts));
-    list("/api/v1/integrations", std::move(ints));
+    add_content_list("/api/v1/compensations", std::move(comps));
+    add_content_list("/api/v1/activations", std::move(acts));
+    add_content_list("/api/v1/integrations", std::move(ints));
 
     // The newest assessment against the one before it.
     auto entry = [this](const StoredAssessment& s, const Assessment* before) {

@@ -31,16 +31,6 @@ std::int64_t session_id_of(const Params& p) {
     return id;
 }
 
-// Errors inside an embedded document get its path as a prefix ("plan.phases[0].kind").
-template <class F>
-auto within(const std::string& prefix, F&& f) {
-    try {
-        return f();
-    } catch (const InputError& e) {
-        throw InputError(e.where().empty() ? prefix : prefix + "." + e.where(), e.message());
-    }
-}
-
 }  // namespace
 
 Api::Live* Api::live(std::int64_t session) {
@@ -99,7 +89,7 @@ void Api::session_routes() {
         json::only_keys(o, "", {"plan", "client_id", "started_at_ms"});
         auto* plan_v = o.if_contains("plan");
         if (!plan_v) throw InputError("plan", "missing: send the plan from POST /api/v1/plans");
-        auto plan = within("plan", [&] { return json::plan_from_json(*plan_v, catalog_); });
+        auto plan = within("plan", ".", [&] { return json::plan_from_json(*plan_v, catalog_); });
         if (plan.phases.empty()) throw InputError("plan.phases", "this plan has nothing to do (was the screening `refer`?)");
         std::string client_id;
         if (auto* c = o.if_contains("client_id")) {

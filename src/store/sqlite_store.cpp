@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string_view>
 
+#include "common/text.hpp"
 #include "store/store.hpp"
 
 namespace unknot {
@@ -81,18 +82,6 @@ std::string join_list(const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
     return s;
-}
-
-std::vector<std::string> split_list(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        auto sp = s.find(' ', pos);
-        if (sp == std::string_view::npos) sp = s.size();
-        if (sp > pos) out.emplace_back(s.substr(pos, sp - pos));
-        pos = sp + 1;
-    }
-    return out;
 }
 
 // A prepared statement borrowed from the store's cache: preparing costs more than running
@@ -349,7 +338,7 @@ public:
             h.item = static_cast<int>(st.i64(0));
             h.technique = st.text(1);
             h.side = parse_side(st.text(2));
-            h.muscles = split_list(st.text(3));
+            h.muscles = split_ids(st.text(3));
             h.spot = static_cast<int>(st.i64(4));
             h.found_ms = st.i64(5), h.ended_ms = st.i64(6);
             h.hold_s = static_cast<int>(st.i64(7));
@@ -384,7 +373,7 @@ public:
             v.kind = st.text(1) == "stretch" ? ItemKind::stretch : ItemKind::smr;
             v.id = st.text(2);
             v.side = parse_side(st.text(3));
-            v.muscles = split_list(st.text(4));
+            v.muscles = split_ids(st.text(4));
             v.outcome = parse_visit_outcome(st.text(5)).value_or(VisitOutcome::stopped);
             v.spots = static_cast<int>(st.i64(6));
             v.started_ms = st.i64(7), v.ended_ms = st.i64(8);
