@@ -32,6 +32,7 @@ std::string_view to_string(PhaseKind p);
 
 enum class ItemKind { smr, stretch, activation, integration };
 std::string_view to_string(ItemKind k);
+std::optional<ItemKind> parse_item_kind(std::string_view s);
 
 // Why an item is in the plan: the finding that implicated which muscle, and the source.
 struct Why {

@@ -49,6 +49,12 @@ std::string_view to_string(ItemKind k) {
     return "smr";
 }
 
+std::optional<ItemKind> parse_item_kind(std::string_view s) {
+    for (auto k : {ItemKind::smr, ItemKind::stretch, ItemKind::activation, ItemKind::integration})
+        if (to_string(k) == s) return k;
+    return std::nullopt;
+}
+
 namespace {
 
 bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }

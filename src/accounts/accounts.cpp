@@ -1,0 +1,87 @@
+#include "accounts/accounts.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace unknot {
+
+std::string_view to_string(Role r) {
+    switch (r) {
+        case Role::self: return "self";
+        case Role::client: return "client";
+        case Role::trainer: return "trainer";
+        case Role::admin: return "admin";
+    }
+    return "self";
+}
+
+std::optional<Role> parse_role(std::string_view s) {
+    for (auto r : {Role::self, Role::client, Role::trainer, Role::admin})
+        if (to_string(r) == s) return r;
+    return std::nullopt;
+}
+
+bool allowed(Role actor, Action action, Relation relation) {
+    switch (action) {
+        case Action::read_health:
+        case Action::write_health:
+            // Health data is the person's own; a trainer sees it while coaching them. Being an
+            // admin grants no view of anyone's health.
+            return relation == Relation::self || (relation == Relation::their_trainer && (actor == Role::trainer || actor == Role::admin));
+        case Action::coach: return actor == Role::trainer || actor == Role::admin;
+        case Action::administer: return actor == Role::admin;
+    }
+    return false;
+}
+
+bool locked(const LoginState& s, std::int64_t now_ms) { return s.locked_until_ms > now_ms; }
+
+LoginState after_failure(LoginState s, std::int64_t now_ms, const LoginPolicy& p) {
+    if (s.locked_until_ms && s.locked_until_ms <= now_ms) s = {};  // a served lockout starts a new count
+    if (++s.failed_logins >= p.max_failures) {
+        s.locked_until_ms = now_ms + p.lockout_ms;
+        s.failed_logins = 0;
+    }
+    return s;
+}
+
+std::string normalise_email(std::string_view email) {
+    std::string out;
+    auto b = email.find_first_not_of(" \t\r\n"), e = email.find_last_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return out;
+    for (char c : email.substr(b, e - b + 1)) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::optional<std::string> email_problem(std::string_view email) {
+    if (email.empty()) return "enter an email address";
+    if (email.size() > 254) return "an email address has at most 254 characters";
+    auto at = email.find('@');
+    if (at == std::string_view::npos || at == 0 || at + 1 >= email.size() || email.find('@', at + 1) != std::string_view::npos)
+        return "this does not look like an email address (name@example.org)";
+    if (email.substr(at + 1).find('.') == std::string_view::npos) return "the part after @ needs a dot, as in example.org";
+    if (std::any_of(email.begin(), email.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c)); }))
+        return "an email address has no spaces";
+    return std::nullopt;
+}
+
+std::optional<std::string> password_problem(std::string_view password, std::string_view email) {
+    // Length over composition rules (NIST SP 800-63B, OWASP ASVS 2.1): long passphrases welcome.
+    if (password.size() < 12) return "use at least 12 characters; a few words make a good one";
+    if (password.size() > 256) return "use at most 256 characters";
+    if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password.front(); }))
+        return "a password of one repeated character is too easy to guess";
+    if (!email.empty() && normalise_email(password) == normalise_email(email)) return "the password must not be your email address";
+    return std::nullopt;
+}
+
+std::optional<std::string> name_problem(std::string_view name) {
+    auto b = name.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return "enter a name";
+    if (name.size() > 100) return "a name has at most 100 characters";
+    if (std::any_of(name.begin(), name.end(), [](char c) { return std::iscntrl(static_cast<unsigned char>(c)); }))
+        return "a name cannot contain control characters";
+    return std::nullopt;
+}
+
+}  // namespace unknot
