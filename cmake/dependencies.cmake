@@ -4,6 +4,10 @@ find_package(SQLite3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# The PostgreSQL store (src/store/postgres_*.cpp); Debian ships libpqxx with pkg-config only.
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 if(UNKNOT_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
@@ -13,3 +17,10 @@ endif()
 # The server allocates many small JSON values per request; tcmalloc's thread caches make that
 # markedly cheaper than glibc malloc. Not with sanitizers, which bring their own allocator.
 find_library(TCMALLOC_MINIMAL tcmalloc_minimal)
+# Handouts and reports (src/report): PDF through cairo, text through pango, the body map through
+# librsvg, calendars through libical. Debian ships pkg-config files, not CMake packages, for these.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo cairo-pdf)
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)
+pkg_check_modules(RSVG REQUIRED IMPORTED_TARGET librsvg-2.0)
+pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)

@@ -2,6 +2,7 @@
 // power loss; schema versions tracked in PRAGMA user_version.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <mutex>
@@ -15,7 +16,7 @@ namespace unknot {
 namespace {
 
 // Each entry moves the schema one version forward; never edit a released entry, add a new one.
-constexpr std::array<std::string_view, 3> migrations{R"sql(
+constexpr std::array<std::string_view, 4> migrations{R"sql(
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,
   started_unix_ms INTEGER NOT NULL,
@@ -76,6 +77,73 @@ CREATE TABLE assessments (
   day INTEGER NOT NULL,
   assessment_json TEXT NOT NULL
 );
+)sql",
+R"sql(
+ALTER TABLE sessions ADD COLUMN user_id INTEGER NOT NULL DEFAULT 0;
+DROP INDEX sessions_by_client_id;
+CREATE UNIQUE INDEX sessions_by_client_id ON sessions(user_id, client_id) WHERE client_id IS NOT NULL;
+CREATE INDEX sessions_by_user_day ON sessions(user_id, day);
+ALTER TABLE assessments ADD COLUMN user_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE assessments ADD COLUMN by_user INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX assessments_by_user ON assessments(user_id);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('self','client','trainer','admin')),
+  password_hash TEXT NOT NULL,
+  created_unix_ms INTEGER NOT NULL,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until_ms INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE tokens (
+  hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('session','api','invite','reset','calendar')),
+  user_id INTEGER NOT NULL,
+  created_unix_ms INTEGER NOT NULL,
+  expires_unix_ms INTEGER NOT NULL DEFAULT 0,
+  used_unix_ms INTEGER NOT NULL DEFAULT 0,
+  revoked INTEGER NOT NULL DEFAULT 0,
+  label TEXT NOT NULL DEFAULT '',
+  csrf TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX tokens_by_user ON tokens(user_id, kind);
+CREATE TABLE links (
+  trainer_id INTEGER NOT NULL,
+  client_id INTEGER NOT NULL,
+  started_unix_ms INTEGER NOT NULL,
+  ended_unix_ms INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX links_one_trainer ON links(client_id) WHERE ended_unix_ms = 0;
+CREATE INDEX links_by_trainer ON links(trainer_id) WHERE ended_unix_ms = 0;
+CREATE TABLE assignments (
+  id INTEGER PRIMARY KEY,
+  trainer_id INTEGER NOT NULL,
+  client_id INTEGER NOT NULL,
+  created_unix_ms INTEGER NOT NULL,
+  profile_json TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX assignments_by_client ON assignments(client_id);
+CREATE TABLE screenings (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  by_user INTEGER NOT NULL,
+  created_unix_ms INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  answers_json TEXT NOT NULL,
+  result TEXT NOT NULL CHECK (result IN ('clear','caution','refer'))
+);
+CREATE INDEX screenings_by_user ON screenings(user_id);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at_unix_ms INTEGER NOT NULL,
+  actor_id INTEGER NOT NULL,
+  subject_id INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL
+);
+CREATE INDEX audit_by_subject ON audit(subject_id, id);
 )sql"};
 
 std::string join_list(const std::vector<std::string>& v) {
@@ -201,9 +269,10 @@ public:
     }
 
     std::int64_t begin_session(const NewSession& s) override {
-        Statement st(db_, "INSERT INTO sessions(started_unix_ms, day, plan_json, client_id) VALUES (?,?,?,?)", path_);
+        Statement st(db_, "INSERT INTO sessions(started_unix_ms, day, plan_json, client_id, user_id) VALUES (?,?,?,?,?)", path_);
         st.bind(1, s.started_unix_ms).bind(2, static_cast<std::int64_t>(s.day)).bind(3, s.plan_json);
         s.client_id.empty() ? st.bind_null(4) : st.bind(4, s.client_id);
+        st.bind(5, s.user);
         st.step();
         return sqlite3_last_insert_rowid(db_);
     }
@@ -212,17 +281,17 @@ public:
         Statement st(db_,
                      "SELECT s.id, s.started_unix_ms, COALESCE(s.ended_unix_ms,0), s.day, s.status,"
                      " (SELECT COUNT(*) FROM holds h WHERE h.session_id=s.id), (SELECT COUNT(*) FROM visits v WHERE v.session_id=s.id),"
-                     " s.plan_json, COALESCE(s.client_id,'') FROM sessions s WHERE s.id=?",
+                     " s.plan_json, COALESCE(s.client_id,''), s.user_id FROM sessions s WHERE s.id=?",
                      path_);
         st.bind(1, id);
         if (!st.step()) return std::nullopt;
         return SessionInfo{st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), st.text(4), static_cast<int>(st.i64(5)),
-                           static_cast<int>(st.i64(6)), st.text(7), st.text(8)};
+                           static_cast<int>(st.i64(6)), st.text(7), st.text(8), st.i64(9)};
     }
 
-    std::optional<std::int64_t> session_by_client_id(const std::string& client_id) override {
-        Statement st(db_, "SELECT id FROM sessions WHERE client_id=?", path_);
-        st.bind(1, client_id);
+    std::optional<std::int64_t> session_by_client_id(UserId user, const std::string& client_id) override {
+        Statement st(db_, "SELECT id FROM sessions WHERE user_id=? AND client_id=?", path_);
+        st.bind(1, user).bind(2, client_id);
         if (!st.step()) return std::nullopt;
         return st.i64(0);
     }
@@ -262,19 +331,288 @@ public:
     }
 
     std::int64_t save_assessment(const StoredAssessment& a) override {
-        Statement st(db_, "INSERT INTO assessments(created_unix_ms, day, assessment_json) VALUES (?,?,?)", path_);
-        st.bind(1, a.created_unix_ms).bind(2, static_cast<std::int64_t>(a.day)).bind(3, a.assessment_json).step();
+        Statement st(db_, "INSERT INTO assessments(created_unix_ms, day, assessment_json, user_id, by_user) VALUES (?,?,?,?,?)", path_);
+        st.bind(1, a.created_unix_ms).bind(2, static_cast<std::int64_t>(a.day)).bind(3, a.assessment_json).bind(4, a.user).bind(5, a.by).step();
         return sqlite3_last_insert_rowid(db_);
     }
 
-    std::vector<StoredAssessment> assessments() override {
-        Statement st(db_, "SELECT id, created_unix_ms, day, assessment_json FROM assessments ORDER BY created_unix_ms, id", path_);
+    std::vector<StoredAssessment> assessments(UserId user) override {
+        Statement st(db_,
+                     "SELECT id, created_unix_ms, day, assessment_json, user_id, by_user FROM assessments WHERE user_id=?"
+                     " ORDER BY created_unix_ms, id",
+                     path_);
+        st.bind(1, user);
         std::vector<StoredAssessment> out;
-        while (st.step()) out.push_back({st.i64(0), st.i64(1), static_cast<int>(st.i64(2)), st.text(3)});
+        while (st.step()) out.push_back({st.i64(0), st.i64(1), static_cast<int>(st.i64(2)), st.text(3), st.i64(4), st.i64(5)});
+        return out;
+    }
+
+    std::int64_t save_screening(const StoredScreening& x) override {
+        Statement st(db_, "INSERT INTO screenings(user_id, by_user, created_unix_ms, day, answers_json, result) VALUES (?,?,?,?,?,?)", path_);
+        st.bind(1, x.user).bind(2, x.by).bind(3, x.created_unix_ms).bind(4, static_cast<std::int64_t>(x.day)).bind(5, x.answers_json);
+        st.bind(6, x.result).step();
+        return sqlite3_last_insert_rowid(db_);
+    }
+
+    std::vector<StoredScreening> screenings(UserId user) override {
+        Statement st(db_,
+                     "SELECT id, user_id, by_user, created_unix_ms, day, answers_json, result FROM screenings WHERE user_id=?"
+                     " ORDER BY created_unix_ms, id",
+                     path_);
+        st.bind(1, user);
+        std::vector<StoredScreening> out;
+        while (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), static_cast<int>(st.i64(4)), st.text(5), st.text(6)});
+        return out;
+    }
+
+    // ---- accounts ----
+
+    UserId create_user(const User& u) override {
+        Statement st(db_,
+                     "INSERT INTO users(email, name, role, password_hash, created_unix_ms, failed_logins, locked_until_ms)"
+                     " VALUES (?,?,?,?,?,?,?) ON CONFLICT(email) DO NOTHING",
+                     path_);
+        st.bind(1, u.email).bind(2, u.name).bind(3, u.role).bind(4, u.password_hash).bind(5, u.created_unix_ms);
+        st.bind(6, static_cast<std::int64_t>(u.failed_logins)).bind(7, u.locked_until_ms).step();
+        if (sqlite3_changes(db_) == 0) throw ConflictError("an account with this email already exists");
+        return sqlite3_last_insert_rowid(db_);
+    }
+
+    static constexpr const char* user_columns =
+        "SELECT id, email, name, role, password_hash, created_unix_ms, failed_logins, locked_until_ms FROM users ";
+    static User user_row(Statement& st) {
+        return User{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5), static_cast<int>(st.i64(6)), st.i64(7)};
+    }
+
+    std::optional<User> user(UserId id) override {
+        Statement st(db_, std::string(user_columns) + "WHERE id=?", path_);
+        st.bind(1, id);
+        if (!st.step()) return std::nullopt;
+        return user_row(st);
+    }
+
+    std::optional<User> user_by_email(const std::string& email) override {
+        Statement st(db_, std::string(user_columns) + "WHERE email=?", path_);
+        st.bind(1, email);
+        if (!st.step()) return std::nullopt;
+        return user_row(st);
+    }
+
+    std::vector<User> users() override {
+        Statement st(db_, std::string(user_columns) + "ORDER BY id", path_);
+        std::vector<User> out;
+        while (st.step()) out.push_back(user_row(st));
+        return out;
+    }
+
+    std::vector<User> users_by_id(const std::vector<UserId>& ids) override {
+        std::vector<User> out;
+        for (UserId id : ids)
+            if (auto u = user(id)) out.push_back(std::move(*u));
+        std::sort(out.begin(), out.end(), [](const User& a, const User& b) { return a.id < b.id; });
+        return out;
+    }
+
+    std::int64_t count_users() override {
+        Statement st(db_, "SELECT COUNT(*) FROM users", path_);
+        return st.step() ? st.i64(0) : 0;
+    }
+
+    void update_user(const User& u) override {
+        Statement st(db_, "UPDATE users SET name=?, role=?, password_hash=?, failed_logins=?, locked_until_ms=? WHERE id=?", path_);
+        st.bind(1, u.name).bind(2, u.role).bind(3, u.password_hash).bind(4, static_cast<std::int64_t>(u.failed_logins));
+        st.bind(5, u.locked_until_ms).bind(6, u.id).step();
+    }
+
+    void delete_user(UserId id) override {
+        transaction([&] {
+            // Holds, visits and events go with their sessions (ON DELETE CASCADE).
+            for (const char* sql : {"DELETE FROM sessions WHERE user_id=?", "DELETE FROM assessments WHERE user_id=?",
+                                    "DELETE FROM screenings WHERE user_id=?", "DELETE FROM assignments WHERE client_id=?",
+                                    "DELETE FROM tokens WHERE user_id=?", "DELETE FROM links WHERE client_id=?1 OR trainer_id=?1",
+                                    "DELETE FROM audit WHERE subject_id=?", "DELETE FROM users WHERE id=?"}) {
+                Statement st(db_, sql, path_);
+                st.bind(1, id).step();
+            }
+        });
+    }
+
+    void adopt_local_data(UserId id) override {
+        transaction([&] {
+            for (const char* sql : {"UPDATE sessions SET user_id=? WHERE user_id=0", "UPDATE assessments SET user_id=?1, by_user=?1 WHERE user_id=0",
+                                    "UPDATE screenings SET user_id=?1, by_user=?1 WHERE user_id=0"}) {
+                Statement st(db_, sql, path_);
+                st.bind(1, id).step();
+            }
+        });
+    }
+
+    static constexpr const char* token_columns =
+        "SELECT hash, kind, user_id, created_unix_ms, expires_unix_ms, used_unix_ms, revoked, label, csrf FROM tokens ";
+    static Token token_row(Statement& st) {
+        return Token{st.text(0), st.text(1), st.i64(2), st.i64(3), st.i64(4), st.i64(5), st.i64(6) != 0, st.text(7), st.text(8)};
+    }
+
+    void put_token(const Token& t) override {
+        Statement st(db_,
+                     "INSERT INTO tokens(hash, kind, user_id, created_unix_ms, expires_unix_ms, used_unix_ms, revoked, label, csrf)"
+                     " VALUES (?,?,?,?,?,?,?,?,?)",
+                     path_);
+        st.bind(1, t.hash).bind(2, t.kind).bind(3, t.user).bind(4, t.created_unix_ms).bind(5, t.expires_unix_ms).bind(6, t.used_unix_ms);
+        st.bind(7, std::int64_t{t.revoked}).bind(8, t.label).bind(9, t.csrf).step();
+    }
+
+    std::optional<Token> token(const std::string& hash) override {
+        Statement st(db_, std::string(token_columns) + "WHERE hash=?", path_);
+        st.bind(1, hash);
+        if (!st.step()) return std::nullopt;
+        return token_row(st);
+    }
+
+    bool consume_token(const std::string& hash, std::int64_t now) override {
+        Statement st(db_,
+                     "UPDATE tokens SET used_unix_ms=?1 WHERE hash=?2 AND used_unix_ms=0 AND revoked=0"
+                     " AND (expires_unix_ms=0 OR expires_unix_ms>?1)",
+                     path_);
+        st.bind(1, now).bind(2, hash).step();
+        return sqlite3_changes(db_) == 1;
+    }
+
+    void revoke_token(const std::string& hash) override {
+        Statement st(db_, "UPDATE tokens SET revoked=1 WHERE hash=?", path_);
+        st.bind(1, hash).step();
+    }
+
+    void revoke_tokens(UserId user, const std::string& kind) override {
+        Statement st(db_, "UPDATE tokens SET revoked=1 WHERE user_id=? AND kind=?", path_);
+        st.bind(1, user).bind(2, kind).step();
+    }
+
+    std::vector<Token> tokens(UserId user, const std::string& kind) override {
+        Statement st(db_, std::string(token_columns) + "WHERE user_id=? AND kind=? AND revoked=0 ORDER BY created_unix_ms DESC, hash", path_);
+        st.bind(1, user).bind(2, kind);
+        std::vector<Token> out;
+        while (st.step()) out.push_back(token_row(st));
+        return out;
+    }
+
+    void link(UserId trainer, UserId client, std::int64_t now) override {
+        Statement st(db_, "INSERT INTO links(trainer_id, client_id, started_unix_ms) VALUES (?,?,?) ON CONFLICT DO NOTHING", path_);
+        st.bind(1, trainer).bind(2, client).bind(3, now).step();
+        if (sqlite3_changes(db_) == 0) throw ConflictError("this client already has a trainer");
+    }
+
+    void unlink(UserId trainer, UserId client, std::int64_t now) override {
+        Statement st(db_, "UPDATE links SET ended_unix_ms=? WHERE trainer_id=? AND client_id=? AND ended_unix_ms=0", path_);
+        st.bind(1, now).bind(2, trainer).bind(3, client).step();
+    }
+
+    std::vector<Link> clients_of(UserId trainer) override {
+        Statement st(db_,
+                     "SELECT trainer_id, client_id, started_unix_ms, ended_unix_ms FROM links WHERE trainer_id=? AND ended_unix_ms=0"
+                     " ORDER BY client_id",
+                     path_);
+        st.bind(1, trainer);
+        std::vector<Link> out;
+        while (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3)});
+        return out;
+    }
+
+    std::optional<Link> trainer_of(UserId client) override {
+        Statement st(db_, "SELECT trainer_id, client_id, started_unix_ms, ended_unix_ms FROM links WHERE client_id=? AND ended_unix_ms=0", path_);
+        st.bind(1, client);
+        if (!st.step()) return std::nullopt;
+        return Link{st.i64(0), st.i64(1), st.i64(2), st.i64(3)};
+    }
+
+    std::int64_t assign(const Assignment& a) override {
+        Statement st(db_, "INSERT INTO assignments(trainer_id, client_id, created_unix_ms, profile_json, note) VALUES (?,?,?,?,?)", path_);
+        st.bind(1, a.trainer).bind(2, a.client).bind(3, a.created_unix_ms).bind(4, a.profile_json).bind(5, a.note).step();
+        return sqlite3_last_insert_rowid(db_);
+    }
+
+    std::vector<Assignment> assignments(UserId client) override {
+        Statement st(db_,
+                     "SELECT id, trainer_id, client_id, created_unix_ms, profile_json, note FROM assignments WHERE client_id=?"
+                     " ORDER BY created_unix_ms DESC, id DESC",
+                     path_);
+        st.bind(1, client);
+        std::vector<Assignment> out;
+        while (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), st.text(5)});
+        return out;
+    }
+
+    void audit(const AuditEntry& e) override {
+        Statement st(db_, "INSERT INTO audit(at_unix_ms, actor_id, subject_id, action, target) VALUES (?,?,?,?,?)", path_);
+        st.bind(1, e.at_unix_ms).bind(2, e.actor).bind(3, e.subject).bind(4, e.action).bind(5, e.target).step();
+    }
+
+    std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit) override {
+        Statement st(db_,
+                     subject ? "SELECT id, at_unix_ms, actor_id, subject_id, action, target FROM audit WHERE subject_id=? ORDER BY id DESC LIMIT ?"
+                             : "SELECT id, at_unix_ms, actor_id, subject_id, action, target FROM audit WHERE ?=0 ORDER BY id DESC LIMIT ?",
+                     path_);
+        st.bind(1, subject).bind(2, static_cast<std::int64_t>(limit));
+        std::vector<AuditEntry> out;
+        while (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), st.text(5)});
+        return out;
+    }
+
+    std::vector<DayActivity> activity(const std::vector<UserId>& users, int from_day) override {
+        std::vector<DayActivity> out;
+        // One indexed query per user: the (user_id, day) index turns each into a range scan.
+        for (UserId u : users) {
+            Statement st(db_,
+                         "SELECT s.day, COUNT(DISTINCT s.id), COUNT(h.id), COALESCE(SUM(h.tenderness_start),0), MAX(s.started_unix_ms)"
+                         " FROM sessions s LEFT JOIN holds h ON h.session_id=s.id WHERE s.user_id=? AND s.day>=? GROUP BY s.day ORDER BY s.day",
+                         path_);
+            st.bind(1, u).bind(2, static_cast<std::int64_t>(from_day));
+            while (st.step())
+                out.push_back({u, static_cast<int>(st.i64(0)), static_cast<int>(st.i64(1)), static_cast<int>(st.i64(2)),
+                               static_cast<int>(st.i64(3)), st.i64(4)});
+        }
+        return out;
+    }
+
+    std::vector<StoredScreening> latest_screenings(const std::vector<UserId>& users) override {
+        std::vector<StoredScreening> out;
+        for (UserId u : users) {
+            Statement st(db_,
+                         "SELECT id, user_id, by_user, created_unix_ms, day, answers_json, result FROM screenings WHERE user_id=?"
+                         " ORDER BY created_unix_ms DESC, id DESC LIMIT 1",
+                         path_);
+            st.bind(1, u);
+            if (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), static_cast<int>(st.i64(4)), st.text(5), st.text(6)});
+        }
+        return out;
+    }
+
+    std::vector<StoredAssessment> latest_assessments(const std::vector<UserId>& users, int per_user) override {
+        std::vector<StoredAssessment> out;
+        for (UserId u : users) {
+            Statement st(db_,
+                         "SELECT id, created_unix_ms, day, assessment_json, user_id, by_user FROM assessments WHERE user_id=?"
+                         " ORDER BY created_unix_ms DESC, id DESC LIMIT ?",
+                         path_);
+            st.bind(1, u).bind(2, static_cast<std::int64_t>(per_user));
+            while (st.step()) out.push_back({st.i64(0), st.i64(1), static_cast<int>(st.i64(2)), st.text(3), st.i64(4), st.i64(5)});
+        }
+        return out;
+    }
+
+    std::vector<std::pair<UserId, std::int64_t>> last_sessions(const std::vector<UserId>& users) override {
+        std::vector<std::pair<UserId, std::int64_t>> out;
+        for (UserId u : users) {
+            Statement st(db_, "SELECT COALESCE(MAX(started_unix_ms),0) FROM sessions WHERE user_id=?", path_);
+            st.bind(1, u);
+            out.emplace_back(u, st.step() ? st.i64(0) : 0);
+        }
         return out;
     }
 
     void transaction(const std::function<void()>& fn) override {
+        // Nested calls join the outer transaction: all of it commits, or none.
+        if (!sqlite3_get_autocommit(db_)) return fn();
         exec("BEGIN IMMEDIATE");
         try {
             fn();
@@ -313,16 +651,17 @@ public:
         st.bind(1, ended_unix_ms).bind(2, status).bind(3, session).step();
     }
 
-    std::vector<SessionInfo> list_sessions() override {
+    std::vector<SessionInfo> list_sessions(UserId user) override {
         Statement st(db_,
                      "SELECT s.id, s.started_unix_ms, COALESCE(s.ended_unix_ms,0), s.day, s.status,"
                      " (SELECT COUNT(*) FROM holds h WHERE h.session_id=s.id), (SELECT COUNT(*) FROM visits v WHERE v.session_id=s.id)"
-                     " FROM sessions s ORDER BY s.started_unix_ms DESC, s.id DESC",
+                     " FROM sessions s WHERE s.user_id=? ORDER BY s.started_unix_ms DESC, s.id DESC",
                      path_);
+        st.bind(1, user);
         std::vector<SessionInfo> out;
         while (st.step())
             out.push_back({st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), st.text(4), static_cast<int>(st.i64(5)),
-                           static_cast<int>(st.i64(6)), {}, {}});
+                           static_cast<int>(st.i64(6)), {}, {}, user});
         return out;
     }
 
@@ -333,32 +672,70 @@ public:
                      path_);
         st.bind(1, session);
         std::vector<HoldRecord> out;
-        while (st.step()) {
-            HoldRecord h;
-            h.item = static_cast<int>(st.i64(0));
-            h.technique = st.text(1);
-            h.side = parse_side(st.text(2));
-            h.muscles = split_ids(st.text(3));
-            h.spot = static_cast<int>(st.i64(4));
-            h.found_ms = st.i64(5), h.ended_ms = st.i64(6);
-            h.hold_s = static_cast<int>(st.i64(7));
-            h.tenderness_start = static_cast<int>(st.i64(8));
-            if (!st.null(9)) h.tenderness_end = static_cast<int>(st.i64(9));
-            h.outcome = parse_hold_outcome(st.text(10)).value_or(HoldOutcome::stopped);
-            out.push_back(std::move(h));
-        }
+        while (st.step()) out.push_back(hold_row(st, 0));
         return out;
     }
 
-    std::vector<SessionSummary> session_summaries() override {
+    // Columns from `c` on: item, technique, side, muscles, spot, found_ms, ended_ms, hold_s,
+    // tenderness_start, tenderness_end, outcome.
+    static HoldRecord hold_row(Statement& st, int c) {
+        HoldRecord h;
+        h.item = static_cast<int>(st.i64(c));
+        h.technique = st.text(c + 1);
+        h.side = parse_side(st.text(c + 2));
+        h.muscles = split_ids(st.text(c + 3));
+        h.spot = static_cast<int>(st.i64(c + 4));
+        h.found_ms = st.i64(c + 5), h.ended_ms = st.i64(c + 6);
+        h.hold_s = static_cast<int>(st.i64(c + 7));
+        h.tenderness_start = static_cast<int>(st.i64(c + 8));
+        if (!st.null(c + 9)) h.tenderness_end = static_cast<int>(st.i64(c + 9));
+        h.outcome = parse_hold_outcome(st.text(c + 10)).value_or(HoldOutcome::stopped);
+        return h;
+    }
+
+    // Columns from `c` on: item, kind, ref_id, side, muscles, outcome, spots, started_ms, ended_ms.
+    static VisitRecord visit_row(Statement& st, int c) {
+        VisitRecord v;
+        v.item = static_cast<int>(st.i64(c));
+        v.kind = parse_item_kind(st.text(c + 1)).value_or(ItemKind::smr);
+        v.id = st.text(c + 2);
+        v.side = parse_side(st.text(c + 3));
+        v.muscles = split_ids(st.text(c + 4));
+        v.outcome = parse_visit_outcome(st.text(c + 5)).value_or(VisitOutcome::stopped);
+        v.spots = static_cast<int>(st.i64(c + 6));
+        v.started_ms = st.i64(c + 7), v.ended_ms = st.i64(c + 8);
+        return v;
+    }
+
+    std::vector<SessionSummary> session_summaries(UserId user, int from_day) override {
         std::vector<SessionSummary> out;
+        std::map<std::int64_t, std::size_t> index;
         {
-            Statement st(db_, "SELECT id, day, started_unix_ms FROM sessions ORDER BY started_unix_ms, id", path_);
-            while (st.step()) out.push_back(SessionSummary{st.i64(0), static_cast<int>(st.i64(1)), st.i64(2), {}, {}});
+            Statement st(db_, "SELECT id, day, started_unix_ms FROM sessions WHERE user_id=? AND day>=? ORDER BY started_unix_ms, id", path_);
+            st.bind(1, user).bind(2, static_cast<std::int64_t>(from_day));
+            while (st.step()) {
+                index[st.i64(0)] = out.size();
+                out.push_back(SessionSummary{st.i64(0), static_cast<int>(st.i64(1)), st.i64(2), {}, {}});
+            }
         }
-        for (auto& s : out) {
-            s.holds = holds(s.id);
-            s.visits = visits(s.id);
+        // Two queries in all, not two per session: two years of daily rolling is 730 sessions.
+        {
+            Statement st(db_,
+                         "SELECT h.session_id, h.item,h.technique,h.side,h.muscles,h.spot,h.found_ms,h.ended_ms,h.hold_s,h.tenderness_start,"
+                         "h.tenderness_end,h.outcome FROM holds h JOIN sessions s ON s.id=h.session_id WHERE s.user_id=? AND s.day>=? ORDER BY h.id",
+                         path_);
+            st.bind(1, user).bind(2, static_cast<std::int64_t>(from_day));
+            while (st.step())
+                if (auto it = index.find(st.i64(0)); it != index.end()) out[it->second].holds.push_back(hold_row(st, 1));
+        }
+        {
+            Statement st(db_,
+                         "SELECT v.session_id, v.item,v.kind,v.ref_id,v.side,v.muscles,v.outcome,v.spots,v.started_ms,v.ended_ms"
+                         " FROM visits v JOIN sessions s ON s.id=v.session_id WHERE s.user_id=? AND s.day>=? ORDER BY v.id",
+                         path_);
+            st.bind(1, user).bind(2, static_cast<std::int64_t>(from_day));
+            while (st.step())
+                if (auto it = index.find(st.i64(0)); it != index.end()) out[it->second].visits.push_back(visit_row(st, 1));
         }
         return out;
     }
@@ -367,18 +744,7 @@ public:
         Statement st(db_, "SELECT item,kind,ref_id,side,muscles,outcome,spots,started_ms,ended_ms FROM visits WHERE session_id=? ORDER BY id", path_);
         st.bind(1, session);
         std::vector<VisitRecord> out;
-        while (st.step()) {
-            VisitRecord v;
-            v.item = static_cast<int>(st.i64(0));
-            v.kind = st.text(1) == "stretch" ? ItemKind::stretch : ItemKind::smr;
-            v.id = st.text(2);
-            v.side = parse_side(st.text(3));
-            v.muscles = split_ids(st.text(4));
-            v.outcome = parse_visit_outcome(st.text(5)).value_or(VisitOutcome::stopped);
-            v.spots = static_cast<int>(st.i64(6));
-            v.started_ms = st.i64(7), v.ended_ms = st.i64(8);
-            out.push_back(std::move(v));
-        }
+        while (st.step()) out.push_back(visit_row(st, 0));
         return out;
     }
 

@@ -1,8 +1,11 @@
 #pragma once
-// Where sessions and hold records live. One interface, shaped for SQLite now and PostgreSQL
-// later: callers see records and summaries, never SQL or connections.
+// Where sessions, hold records and accounts live. One interface, two backends (SQLite for one
+// machine, PostgreSQL for a gym): callers see records and summaries, never SQL or connections.
+// Every piece of health data carries the user it belongs to; the store does not decide who may
+// see it (server/access does), it only keeps data of different users apart.
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -20,11 +23,23 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A write that clashes with what is stored (an email already registered, a second trainer).
+class ConflictError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+using UserId = std::int64_t;
+// Owner of data recorded before any account existed (the CLI on a fresh install). The first
+// account created adopts it.
+inline constexpr UserId kLocalUser = 0;
+
 struct NewSession {
+    UserId user = kLocalUser;
     std::int64_t started_unix_ms = 0;
     int day = 0;            // local calendar day, days since 1970-01-01
     std::string plan_json;  // the plan as run, so history can show it later
-    std::string client_id;  // optional id chosen by an offline client; unique
+    std::string client_id;  // optional id chosen by an offline client; unique per user
 };
 
 // One event of a session's log, under the id the client gave it: resending it is harmless.
@@ -41,6 +56,7 @@ struct SessionInfo {
     int holds = 0, visits = 0;
     std::string plan_json;  // filled by session(), not by list_sessions()
     std::string client_id;
+    UserId user = kLocalUser;
 };
 
 // A movement assessment as recorded, for reassessment over time.
@@ -49,6 +65,77 @@ struct StoredAssessment {
     std::int64_t created_unix_ms = 0;
     int day = 0;
     std::string assessment_json;  // {"findings": [...], "edition": "c4"}
+    UserId user = kLocalUser;
+    UserId by = kLocalUser;  // who assessed: the person or their trainer
+};
+
+// ---- accounts ----
+
+struct User {
+    UserId id = 0;
+    std::string email;  // stored lower-case; unique
+    std::string name;
+    std::string role;           // self, client, trainer, admin
+    std::string password_hash;  // argon2id string (libsodium), never the password
+    std::int64_t created_unix_ms = 0;
+    int failed_logins = 0;              // since the last successful login
+    std::int64_t locked_until_ms = 0;   // temporary lockout after too many failures
+};
+
+// Every secret handed out (login sessions, API tokens, invites, password resets, calendar
+// feeds) is stored only as a hash of itself, so a copy of the database logs nobody in.
+struct Token {
+    std::string hash;  // hex digest of the secret; primary key
+    std::string kind;  // session, api, invite, reset, calendar
+    UserId user = 0;   // owner; for an invite, the inviting trainer
+    std::int64_t created_unix_ms = 0, expires_unix_ms = 0;  // 0: never expires
+    std::int64_t used_unix_ms = 0;  // single-use tokens: when used (0: not yet)
+    bool revoked = false;
+    std::string label;  // an API token's name, an invite's note
+    std::string csrf;   // a login session's CSRF token
+};
+
+// A trainer coaching a client, from started until ended (0 while it lasts).
+struct Link {
+    UserId trainer = 0, client = 0;
+    std::int64_t started_unix_ms = 0, ended_unix_ms = 0;
+};
+
+// A routine a trainer gave a client: the profile the client's plan is made from.
+struct Assignment {
+    std::int64_t id = 0;
+    UserId trainer = 0, client = 0;
+    std::int64_t created_unix_ms = 0;
+    std::string profile_json;
+    std::string note;
+};
+
+struct StoredScreening {
+    std::int64_t id = 0;
+    UserId user = 0, by = 0;
+    std::int64_t created_unix_ms = 0;
+    int day = 0;
+    std::string answers_json;
+    std::string result;  // clear, caution, refer
+};
+
+// Who looked at or changed whose health data, and account events. Never the data itself.
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::int64_t at_unix_ms = 0;
+    UserId actor = 0, subject = 0;
+    std::string action;  // e.g. read, write, login, login_failed, locked, export, delete_account
+    std::string target;  // the route or object, e.g. "GET /api/v1/progress"
+};
+
+// One user's rolling on one day, summed in the database for dashboards.
+struct DayActivity {
+    UserId user = 0;
+    int day = 0;
+    int sessions = 0;
+    int holds = 0;               // tender spots found and held
+    int tenderness_sum = 0;      // of the holds' starting tenderness
+    std::int64_t last_started_unix_ms = 0;
 };
 
 class Store {
@@ -59,15 +146,16 @@ public:
     virtual void save_hold(std::int64_t session, const HoldRecord& h) = 0;
     virtual void save_visit(std::int64_t session, const VisitRecord& v) = 0;
     virtual void end_session(std::int64_t session, std::int64_t ended_unix_ms, const std::string& status) = 0;
-    virtual std::vector<SessionInfo> list_sessions() = 0;          // newest first
-    virtual std::vector<SessionSummary> session_summaries() = 0;   // oldest first, with records
+    virtual std::vector<SessionInfo> list_sessions(UserId user) = 0;  // newest first
+    // Oldest first, with records; from_day limits it to sessions on or after that day.
+    virtual std::vector<SessionSummary> session_summaries(UserId user, int from_day = std::numeric_limits<int>::min()) = 0;
     virtual std::vector<HoldRecord> holds(std::int64_t session) = 0;
     virtual std::string integrity_check() = 0;                     // "ok" when healthy
 
     // Sessions driven over the API keep their event log, so any server process can rebuild
     // the engine and a resent event is recognised by its client id.
     virtual std::optional<SessionInfo> session(std::int64_t id) = 0;
-    virtual std::optional<std::int64_t> session_by_client_id(const std::string& client_id) = 0;
+    virtual std::optional<std::int64_t> session_by_client_id(UserId user, const std::string& client_id) = 0;
     virtual std::vector<StoredEvent> events(std::int64_t session) = 0;
     // seq is the event's position in the log (1, 2, 3 ...); a taken seq fails, so two writers
     // can never interleave one session's log.
@@ -76,12 +164,66 @@ public:
     virtual std::int64_t event_count(std::int64_t session) = 0;
     virtual std::vector<VisitRecord> visits(std::int64_t session) = 0;
     virtual std::int64_t save_assessment(const StoredAssessment& a) = 0;
-    virtual std::vector<StoredAssessment> assessments() = 0;  // oldest first
+    virtual std::vector<StoredAssessment> assessments(UserId user) = 0;  // oldest first
+    virtual std::int64_t save_screening(const StoredScreening& s) = 0;
+    virtual std::vector<StoredScreening> screenings(UserId user) = 0;  // oldest first
+
+    // ---- accounts ----
+    // Throws ConflictError when the email is taken.
+    virtual UserId create_user(const User& u) = 0;
+    virtual std::optional<User> user(UserId id) = 0;
+    virtual std::optional<User> user_by_email(const std::string& email) = 0;
+    virtual std::vector<User> users() = 0;  // by id
+    virtual std::vector<User> users_by_id(const std::vector<UserId>& ids) = 0;  // by id; unknown ids left out
+    virtual std::int64_t count_users() = 0;
+    // Writes name, role, password hash and the login-failure state.
+    virtual void update_user(const User& u) = 0;
+    // The user and everything that is theirs: sessions, records, assessments, screenings,
+    // assignments, tokens, links, and audit entries about them.
+    virtual void delete_user(UserId id) = 0;
+    // Data recorded as kLocalUser becomes this user's (the first account on a machine).
+    virtual void adopt_local_data(UserId id) = 0;
+
+    virtual void put_token(const Token& t) = 0;
+    virtual std::optional<Token> token(const std::string& hash) = 0;
+    // Marks a single-use token used if it is unused, unrevoked and unexpired at `now`; false
+    // otherwise. Atomic across processes: of two concurrent uses exactly one wins.
+    virtual bool consume_token(const std::string& hash, std::int64_t now_unix_ms) = 0;
+    virtual void revoke_token(const std::string& hash) = 0;
+    virtual void revoke_tokens(UserId user, const std::string& kind) = 0;
+    virtual std::vector<Token> tokens(UserId user, const std::string& kind) = 0;  // unrevoked, newest first
+
+    // Throws ConflictError when the client already has a trainer.
+    virtual void link(UserId trainer, UserId client, std::int64_t now_unix_ms) = 0;
+    virtual void unlink(UserId trainer, UserId client, std::int64_t now_unix_ms) = 0;
+    virtual std::vector<Link> clients_of(UserId trainer) = 0;  // current links
+    virtual std::optional<Link> trainer_of(UserId client) = 0;
+
+    virtual std::int64_t assign(const Assignment& a) = 0;
+    virtual std::vector<Assignment> assignments(UserId client) = 0;  // newest first
+
+    virtual void audit(const AuditEntry& e) = 0;
+    // Newest first; subject 0 means everyone's.
+    virtual std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit) = 0;
+
+    // Per user and day, from from_day on, for the users given (a trainer's clients).
+    virtual std::vector<DayActivity> activity(const std::vector<UserId>& users, int from_day) = 0;
+    // For dashboards over many clients, one call each rather than one per client:
+    // each user's newest screening (users who never screened are left out) ...
+    virtual std::vector<StoredScreening> latest_screenings(const std::vector<UserId>& users) = 0;
+    // ... and each user's newest `per_user` assessments, newest first within a user.
+    virtual std::vector<StoredAssessment> latest_assessments(const std::vector<UserId>& users, int per_user) = 0;
+    // Start of each user's latest session, whenever it was (0: never rolled).
+    virtual std::vector<std::pair<UserId, std::int64_t>> last_sessions(const std::vector<UserId>& users) = 0;
 
     // Runs fn in one write transaction: all of it is durable at return, or none of it.
     virtual void transaction(const std::function<void()>& fn) = 0;
 };
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path);
+// url: postgresql://user:password@host:port/dbname (libpq's URI form).
+std::unique_ptr<Store> open_postgres_store(const std::string& url);
+// By the form of the location: a postgresql:// or postgres:// URL, else a SQLite file path.
+std::unique_ptr<Store> open_store(const std::string& location);
 
 }  // namespace unknot

@@ -1,11 +1,10 @@
-// The Store contract, written once against the interface and run per backend (SQLite today; a
-// PostgreSQL backend adds one entry to kBackends), plus what only the SQLite file can get wrong:
-// garbage files, locks held by another program, and schemas from a newer unknot.
+// The Store contract for sessions, records, events and transactions, run on every backend
+// (support/store_backends.hpp), plus what only the SQLite file can get wrong: garbage files,
+// locks held by another program, and schemas from a newer unknot.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -13,43 +12,18 @@
 #include <iterator>
 #include <memory>
 #include <optional>
-#include <ostream>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "progress/progress.hpp"
 #include "store/store.hpp"
 #include "support/catalog_fixture.hpp"
+#include "support/store_backends.hpp"
 
 namespace unknot {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A unique database path under the system temp directory, removed (with SQLite's side files)
-// when the test ends.
-class TempPath {
-public:
-    TempPath() {
-        static std::atomic<int> counter{0};
-        std::random_device rd;
-        auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        path_ = (fs::temp_directory_path() /
-                 ("unknot-store-test-" + std::to_string(stamp) + "-" + std::to_string(rd()) + "-" + std::to_string(counter++) + ".db"))
-                    .string();
-    }
-    ~TempPath() {
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path_ + suffix, ec);
-    }
-    TempPath(const TempPath&) = delete;
-    TempPath& operator=(const TempPath&) = delete;
-    const std::string& str() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 // A plain SQLite connection that is not unknot's: to lock, inspect or pre-shape a file.
 class RawDb {
@@ -86,118 +60,18 @@ private:
 
 // --- the backend-neutral contract -------------------------------------------------------------
 
-// One test's database: fresh and empty, and openable again (or twice at once) as the same data.
-class StoreBackend {
-public:
-    virtual ~StoreBackend() = default;
-    virtual std::unique_ptr<Store> open() = 0;
-};
+using namespace unknot::test;
 
-struct BackendFactory {
-    std::string name;
-    std::function<std::unique_ptr<StoreBackend>()> make;
-};
+class SessionContract : public StoreContract {};
 
-void PrintTo(const BackendFactory& b, std::ostream* os) { *os << b.name; }
-
-class SqliteBackend final : public StoreBackend {
-public:
-    std::unique_ptr<Store> open() override { return open_sqlite_store(path_.str()); }
-
-private:
-    TempPath path_;
-};
-
-const std::vector<BackendFactory> kBackends{
-    {"sqlite", [] { return std::unique_ptr<StoreBackend>(std::make_unique<SqliteBackend>()); }},
-};
-
-constexpr std::int64_t kT0 = 1'700'000'000'000;  // a realistic unix time in ms: beyond 32 bits
-
-HoldRecord make_hold(int spot, std::optional<Side> side, std::optional<int> tenderness_end, HoldOutcome outcome) {
-    HoldRecord h;
-    h.item = 2;
-    h.technique = "calves_roll";
-    h.side = side;
-    h.muscles = {"gastrocnemius", "soleus"};
-    h.spot = spot;
-    h.found_ms = 61'000 + spot;
-    h.ended_ms = 101'500 + spot;
-    h.hold_s = 40 + spot;
-    h.tenderness_start = 7;
-    h.tenderness_end = tenderness_end;
-    h.outcome = outcome;
-    return h;
-}
-
-VisitRecord make_visit(int item, ItemKind kind, const std::string& id, std::optional<Side> side, VisitOutcome outcome, int spots) {
-    VisitRecord v;
-    v.item = item;
-    v.kind = kind;
-    v.id = id;
-    v.side = side;
-    v.muscles = {"hamstrings", "biceps_femoris_short_head"};
-    v.outcome = outcome;
-    v.spots = spots;
-    v.started_ms = 1'000 * item;
-    v.ended_ms = 1'000 * item + 900;
-    return v;
-}
-
-void expect_same(const HoldRecord& got, const HoldRecord& want) {
-    EXPECT_EQ(got.item, want.item);
-    EXPECT_EQ(got.technique, want.technique);
-    EXPECT_EQ(got.side, want.side);
-    EXPECT_EQ(got.muscles, want.muscles);
-    EXPECT_EQ(got.spot, want.spot);
-    EXPECT_EQ(got.found_ms, want.found_ms);
-    EXPECT_EQ(got.ended_ms, want.ended_ms);
-    EXPECT_EQ(got.hold_s, want.hold_s);
-    EXPECT_EQ(got.tenderness_start, want.tenderness_start);
-    EXPECT_EQ(got.tenderness_end, want.tenderness_end);
-    EXPECT_EQ(got.outcome, want.outcome);
-}
-
-void expect_same(const VisitRecord& got, const VisitRecord& want) {
-    EXPECT_EQ(got.item, want.item);
-    EXPECT_EQ(got.kind, want.kind);
-    EXPECT_EQ(got.id, want.id);
-    EXPECT_EQ(got.side, want.side);
-    EXPECT_EQ(got.muscles, want.muscles);
-    EXPECT_EQ(got.outcome, want.outcome);
-    EXPECT_EQ(got.spots, want.spots);
-    EXPECT_EQ(got.started_ms, want.started_ms);
-    EXPECT_EQ(got.ended_ms, want.ended_ms);
-}
-
-class StoreContract : public ::testing::TestWithParam<BackendFactory> {
-protected:
-    void SetUp() override {
-        backend_ = GetParam().make();
-        store_ = backend_->open();
-        ASSERT_NE(store_, nullptr);
-    }
-    Store& store() { return *store_; }
-    std::int64_t begin(std::int64_t started, int day, const std::string& plan = "{\"phases\":[]}") {
-        return store_->begin_session(NewSession{started, day, plan});
-    }
-    void reopen() {
-        store_.reset();
-        store_ = backend_->open();
-    }
-
-    std::unique_ptr<StoreBackend> backend_;
-    std::unique_ptr<Store> store_;
-};
-
-TEST_P(StoreContract, NewDatabaseIsEmptyAndHealthy) {
-    EXPECT_TRUE(store().list_sessions().empty());
-    EXPECT_TRUE(store().session_summaries().empty());
+TEST_P(SessionContract, NewDatabaseIsEmptyAndHealthy) {
+    EXPECT_TRUE(store().list_sessions(kLocalUser).empty());
+    EXPECT_TRUE(store().session_summaries(kLocalUser).empty());
     EXPECT_TRUE(store().holds(1).empty());
     EXPECT_EQ(store().integrity_check(), "ok");
 }
 
-TEST_P(StoreContract, SessionIdsAreDistinct) {
+TEST_P(SessionContract, SessionIdsAreDistinct) {
     auto a = begin(kT0, 19700);
     auto b = begin(kT0 + 1, 19700);
     auto c = begin(kT0 + 2, 19701);
@@ -207,7 +81,7 @@ TEST_P(StoreContract, SessionIdsAreDistinct) {
     EXPECT_NE(a, c);
 }
 
-TEST_P(StoreContract, HoldsRoundTripIncludingNulls) {
+TEST_P(SessionContract, HoldsRoundTripIncludingNulls) {
     auto s = begin(kT0, 19700);
     auto other = begin(kT0 + 5, 19700);
     std::vector<HoldRecord> want{make_hold(1, Side::left, 3, HoldOutcome::eased),
@@ -237,7 +111,7 @@ TEST_P(StoreContract, HoldsRoundTripIncludingNulls) {
     EXPECT_TRUE(store().holds(other + 1000).empty());
 }
 
-TEST_P(StoreContract, VisitsRoundTripThroughSummaries) {
+TEST_P(SessionContract, VisitsRoundTripThroughSummaries) {
     auto s = begin(kT0, 19700);
     std::vector<VisitRecord> want{make_visit(0, ItemKind::smr, "hamstrings_roll", Side::left, VisitOutcome::done, 2),
                                   make_visit(1, ItemKind::smr, "hamstrings_roll", Side::right, VisitOutcome::skipped, 0),
@@ -247,7 +121,7 @@ TEST_P(StoreContract, VisitsRoundTripThroughSummaries) {
     want[2].muscles = {"erector_spinae"};
     for (const auto& v : want) store().save_visit(s, v);
 
-    auto summaries = store().session_summaries();
+    auto summaries = store().session_summaries(kLocalUser);
     ASSERT_EQ(summaries.size(), 1u);
     ASSERT_EQ(summaries[0].visits.size(), want.size());
     for (std::size_t i = 0; i < want.size(); ++i) {
@@ -257,7 +131,7 @@ TEST_P(StoreContract, VisitsRoundTripThroughSummaries) {
     EXPECT_TRUE(summaries[0].holds.empty());
 }
 
-TEST_P(StoreContract, ListSessionsNewestFirstWithStatusAndCounts) {
+TEST_P(SessionContract, ListSessionsNewestFirstWithStatusAndCounts) {
     // Started out of insertion order: the list follows the start time, not the id.
     auto middle = begin(kT0 + 2'000, 19701);
     auto oldest = begin(kT0 + 1'000, 19700);
@@ -271,7 +145,7 @@ TEST_P(StoreContract, ListSessionsNewestFirstWithStatusAndCounts) {
     store().end_session(oldest, kT0 + 1'900, "done");
     store().end_session(middle, kT0 + 2'500, "stopped");
 
-    auto list = store().list_sessions();
+    auto list = store().list_sessions(kLocalUser);
     ASSERT_EQ(list.size(), 3u);
     EXPECT_EQ(list[0].id, newest);
     EXPECT_EQ(list[1].id, middle);
@@ -297,7 +171,7 @@ TEST_P(StoreContract, ListSessionsNewestFirstWithStatusAndCounts) {
     EXPECT_EQ(list[2].visits, 3);
 }
 
-TEST_P(StoreContract, SessionSummariesOldestFirstWithTheirRecords) {
+TEST_P(SessionContract, SessionSummariesOldestFirstWithTheirRecords) {
     auto second = begin(kT0 + 86'400'000, 19701);
     auto first = begin(kT0, 19700);
     auto h1 = make_hold(1, Side::left, 4, HoldOutcome::eased);
@@ -309,7 +183,7 @@ TEST_P(StoreContract, SessionSummariesOldestFirstWithTheirRecords) {
     store().save_hold(second, h2);
     store().save_visit(second, v2);
 
-    auto s = store().session_summaries();
+    auto s = store().session_summaries(kLocalUser);
     ASSERT_EQ(s.size(), 2u);
     EXPECT_EQ(s[0].id, first);
     EXPECT_EQ(s[0].day, 19700);
@@ -326,7 +200,7 @@ TEST_P(StoreContract, SessionSummariesOldestFirstWithTheirRecords) {
     expect_same(s[1].visits[0], v2);
 }
 
-TEST_P(StoreContract, SummariesFeedProgress) {
+TEST_P(SessionContract, SummariesFeedProgress) {
     for (int d = 0; d < 3; ++d) {
         auto s = begin(kT0 + d * 86'400'000LL, 19700 + d);
         auto v = make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 3 - d);
@@ -340,7 +214,7 @@ TEST_P(StoreContract, SummariesFeedProgress) {
         }
         store().end_session(s, kT0 + d * 86'400'000LL + 600'000, "done");
     }
-    auto p = compute_progress(store().session_summaries(), 19702, test::catalog());
+    auto p = compute_progress(store().session_summaries(kLocalUser), 19702, test::catalog());
     EXPECT_EQ(p.sessions, 3);
     EXPECT_EQ(p.streak_days, 3);
     auto it = std::find_if(p.muscles.begin(), p.muscles.end(), [](const AreaProgress& a) { return a.id == "soleus"; });
@@ -349,7 +223,7 @@ TEST_P(StoreContract, SummariesFeedProgress) {
     EXPECT_EQ(it->trend, Trend::fewer);
 }
 
-TEST_P(StoreContract, IntegrityCheckIsOkAfterWrites) {
+TEST_P(SessionContract, IntegrityCheckIsOkAfterWrites) {
     for (int i = 0; i < 20; ++i) {
         auto s = begin(kT0 + i, 19700);
         store().save_hold(s, make_hold(1, Side::left, 3, HoldOutcome::eased));
@@ -357,10 +231,10 @@ TEST_P(StoreContract, IntegrityCheckIsOkAfterWrites) {
         store().end_session(s, kT0 + i + 1, "done");
     }
     EXPECT_EQ(store().integrity_check(), "ok");
-    EXPECT_EQ(store().list_sessions().size(), 20u);
+    EXPECT_EQ(store().list_sessions(kLocalUser).size(), 20u);
 }
 
-TEST_P(StoreContract, ReopeningKeepsEverything) {
+TEST_P(SessionContract, ReopeningKeepsEverything) {
     auto s = begin(kT0, 19700, "{\"plan\":1}");
     auto h = make_hold(1, std::nullopt, std::nullopt, HoldOutcome::stopped);
     store().save_hold(s, h);
@@ -368,7 +242,7 @@ TEST_P(StoreContract, ReopeningKeepsEverything) {
     store().end_session(s, kT0 + 10, "stopped");
     reopen();
     reopen();  // a second reopen must not migrate (or fail) either
-    auto list = store().list_sessions();
+    auto list = store().list_sessions(kLocalUser);
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].id, s);
     EXPECT_EQ(list[0].status, "stopped");
@@ -381,10 +255,10 @@ TEST_P(StoreContract, ReopeningKeepsEverything) {
     // And it keeps working after the reopen.
     auto next = begin(kT0 + 100, 19701);
     EXPECT_NE(next, s);
-    EXPECT_EQ(store().list_sessions().size(), 2u);
+    EXPECT_EQ(store().list_sessions(kLocalUser).size(), 2u);
 }
 
-TEST_P(StoreContract, SavedHoldIsVisibleToAnotherConnectionAtOnce) {
+TEST_P(SessionContract, SavedHoldIsVisibleToAnotherConnectionAtOnce) {
     auto s = begin(kT0, 19700);
     store().save_hold(s, make_hold(1, Side::left, 3, HoldOutcome::eased));
     auto second = backend_->open();
@@ -393,22 +267,22 @@ TEST_P(StoreContract, SavedHoldIsVisibleToAnotherConnectionAtOnce) {
     EXPECT_EQ(holds[0].tenderness_end, 3);
 }
 
-TEST_P(StoreContract, UnknownStatusIsRejected) {
+TEST_P(SessionContract, UnknownStatusIsRejected) {
     auto s = begin(kT0, 19700);
     EXPECT_THROW(store().end_session(s, kT0 + 1, "finished"), StoreError);
-    auto list = store().list_sessions();
+    auto list = store().list_sessions(kLocalUser);
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].status, "open");
 }
 
-TEST_P(StoreContract, RecordsForAnUnknownSessionAreRejected) {
+TEST_P(SessionContract, RecordsForAnUnknownSessionAreRejected) {
     auto s = begin(kT0, 19700);
     EXPECT_THROW(store().save_hold(s + 1000, make_hold(1, Side::left, 3, HoldOutcome::eased)), StoreError);
     EXPECT_THROW(store().save_visit(s + 1000, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 0)), StoreError);
     EXPECT_TRUE(store().holds(s + 1000).empty());
 }
 
-TEST_P(StoreContract, TendernessOutsideZeroToTenIsRejected) {
+TEST_P(SessionContract, TendernessOutsideZeroToTenIsRejected) {
     auto s = begin(kT0, 19700);
     auto high = make_hold(1, Side::left, 3, HoldOutcome::eased);
     high.tenderness_start = 11;
@@ -418,19 +292,78 @@ TEST_P(StoreContract, TendernessOutsideZeroToTenIsRejected) {
     EXPECT_TRUE(store().holds(s).empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
-                         [](const ::testing::TestParamInfo<BackendFactory>& param_info) { return param_info.param.name; });
+TEST_P(SessionContract, SessionCarriesItsOwnerPlanAndClientId) {
+    auto id = store().begin_session(NewSession{42, kT0, 19700, "{\"plan\":7}", "phone-1"});
+    auto info = store().session(id);
+    ASSERT_TRUE(info.has_value());
+    EXPECT_EQ(info->user, 42);
+    EXPECT_EQ(info->plan_json, "{\"plan\":7}");
+    EXPECT_EQ(info->client_id, "phone-1");
+    EXPECT_EQ(info->status, "open");
+    EXPECT_FALSE(store().session(id + 1000).has_value());
+    EXPECT_EQ(store().session_by_client_id(42, "phone-1"), id);
+    // Client ids are chosen by each user's devices, so they are unique per user only.
+    EXPECT_FALSE(store().session_by_client_id(43, "phone-1").has_value());
+    auto other = store().begin_session(NewSession{43, kT0, 19700, "{}", "phone-1"});
+    EXPECT_NE(other, id);
+    EXPECT_EQ(store().session_by_client_id(43, "phone-1"), other);
+    EXPECT_FALSE(store_error_of([&] { store().begin_session(NewSession{42, kT0 + 1, 19700, "{}", "phone-1"}); }).empty());
+}
+
+TEST_P(SessionContract, SummariesFromADayOn) {
+    auto early = begin(kT0, 19700);
+    auto late = begin(kT0 + 2 * 86'400'000LL, 19702);
+    store().save_hold(early, make_hold(1, Side::left, 3, HoldOutcome::eased));
+    store().save_hold(late, make_hold(2, Side::left, 3, HoldOutcome::eased));
+    auto s = store().session_summaries(kLocalUser, 19701);
+    ASSERT_EQ(s.size(), 1u);
+    EXPECT_EQ(s[0].id, late);
+    ASSERT_EQ(s[0].holds.size(), 1u);
+    EXPECT_EQ(s[0].holds[0].spot, 2);
+    EXPECT_EQ(store().session_summaries(kLocalUser, 19702).size(), 1u);
+    EXPECT_EQ(store().session_summaries(kLocalUser, 19703).size(), 0u);
+}
+
+TEST_P(SessionContract, EventLogKeepsOrderAndRefusesATakenSeq) {
+    auto s = begin(kT0, 19700);
+    StoredEvent a{"e1", {}}, b{"e2", {}}, c{"e3", {}};
+    a.event.type = EventType::start;
+    a.event.t_ms = 0;
+    b.event.type = EventType::found;
+    b.event.t_ms = 5'000;
+    b.event.tenderness = 0;  // a rating, not a missing one
+    c.event.type = EventType::eased;
+    c.event.t_ms = 9'000;
+    c.event.tenderness = 7;
+    EXPECT_EQ(store().event_count(s), 0);
+    store().add_event(s, 1, a);
+    store().add_event(s, 2, b);
+    store().add_event(s, 3, c);
+    EXPECT_EQ(store().event_count(s), 3);
+    EXPECT_TRUE(store().has_event(s, "e2"));
+    EXPECT_FALSE(store().has_event(s, "e4"));
+    EXPECT_FALSE(store().has_event(s + 1000, "e2"));
+
+    StoredEvent d{"e4", {}};
+    d.event.type = EventType::tick;
+    EXPECT_FALSE(store_error_of([&] { store().add_event(s, 2, d); }).empty()) << "seq 2 is taken";
+    EXPECT_FALSE(store_error_of([&] { store().add_event(s, 4, a); }).empty()) << "id e1 is taken";
+    EXPECT_FALSE(store_error_of([&] { store().add_event(s + 1000, 1, d); }).empty()) << "no such session";
+
+    auto log = store().events(s);
+    ASSERT_EQ(log.size(), 3u);
+    EXPECT_EQ(log[0].client_id, "e1");
+    EXPECT_EQ(log[0].event.type, EventType::start);
+    EXPECT_FALSE(log[0].event.tenderness.has_value());
+    EXPECT_EQ(log[1].event.t_ms, 5'000);
+    EXPECT_EQ(log[1].event.tenderness, 0);
+    EXPECT_EQ(log[2].event.type, EventType::eased);
+    EXPECT_EQ(log[2].event.tenderness, 7);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SessionContract, ::testing::ValuesIn(store_backends()), backend_name);
 
 // --- SQLite files -----------------------------------------------------------------------------
-
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const StoreError& e) {
-        return e.what();
-    }
-    return {};
-}
 
 TEST(SqliteStore, GarbageFileIsNotAnUnknotDatabaseAndIsLeftAlone) {
     TempPath path;
@@ -440,7 +373,7 @@ TEST(SqliteStore, GarbageFileIsNotAnUnknotDatabaseAndIsLeftAlone) {
         std::ofstream out(path.str(), std::ios::binary);
         out << garbage;
     }
-    std::string msg = message_of([&] { open_sqlite_store(path.str()); });
+    std::string msg = store_error_of([&] { open_sqlite_store(path.str()); });
     ASSERT_FALSE(msg.empty()) << "expected a StoreError";
     EXPECT_NE(msg.find(path.str()), std::string::npos) << msg;
     EXPECT_NE(msg.find("not an unknot database"), std::string::npos) << msg;
@@ -455,9 +388,9 @@ TEST(SqliteStore, LockedFreshDatabaseIsReportedWithinSeconds) {
     RawDb other(path.str());
     other.exec("BEGIN EXCLUSIVE");
     auto t0 = std::chrono::steady_clock::now();
-    std::string msg = message_of([&] {
+    std::string msg = store_error_of([&] {
         auto s = open_sqlite_store(path.str());
-        s->begin_session(NewSession{kT0, 19700, "{}"});
+        s->begin_session(NewSession{kLocalUser, kT0, 19700, "{}", {}});
     });
     auto waited = std::chrono::steady_clock::now() - t0;
     ASSERT_FALSE(msg.empty()) << "expected a StoreError";
@@ -471,12 +404,12 @@ TEST(SqliteStore, LockedExistingDatabaseIsReportedWithinSeconds) {
     std::int64_t first = 0;
     {
         auto s = open_sqlite_store(path.str());
-        first = s->begin_session(NewSession{kT0, 19700, "{}"});
+        first = s->begin_session(NewSession{kLocalUser, kT0, 19700, "{}", {}});
     }
     RawDb other(path.str());
     other.exec("BEGIN EXCLUSIVE");
     auto t0 = std::chrono::steady_clock::now();
-    std::string msg = message_of([&] {
+    std::string msg = store_error_of([&] {
         auto s = open_sqlite_store(path.str());
         s->save_hold(first, make_hold(1, Side::left, 3, HoldOutcome::eased));
     });
@@ -499,7 +432,7 @@ TEST(SqliteStore, NewerSchemaIsRefused) {
         raw.exec("CREATE TABLE future_things (x INTEGER)");
         raw.exec("PRAGMA user_version=99");
     }
-    std::string msg = message_of([&] { open_sqlite_store(path.str()); });
+    std::string msg = store_error_of([&] { open_sqlite_store(path.str()); });
     ASSERT_FALSE(msg.empty()) << "expected a StoreError";
     EXPECT_NE(msg.find("newer"), std::string::npos) << msg;
     EXPECT_NE(msg.find("99"), std::string::npos) << msg;
@@ -512,7 +445,7 @@ TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
     TempPath path;
     {
         auto s = open_sqlite_store(path.str());
-        s->begin_session(NewSession{kT0, 19700, "{}"});
+        s->begin_session(NewSession{kLocalUser, kT0, 19700, "{}", {}});
     }
     std::string version, tables, indexes;
     {
@@ -521,11 +454,13 @@ TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
         tables = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'");
         indexes = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'");
     }
-    EXPECT_EQ(version, "3");  // one per migration
-    EXPECT_EQ(tables, "5");   // sessions, holds, visits, session_events, assessments
+    EXPECT_EQ(version, "4");  // one per migration
+    // sessions, holds, visits, session_events, assessments, users, tokens, links, assignments,
+    // screenings, audit
+    EXPECT_EQ(tables, "11");
     for (int i = 0; i < 3; ++i) {
         auto s = open_sqlite_store(path.str());
-        EXPECT_EQ(s->list_sessions().size(), 1u);
+        EXPECT_EQ(s->list_sessions(kLocalUser).size(), 1u);
     }
     RawDb raw(path.str());
     EXPECT_EQ(raw.text("PRAGMA user_version"), version);
@@ -546,13 +481,13 @@ TEST(SqliteStore, EmptyFileBecomesADatabase) {
     { std::ofstream touch(path.str()); }
     auto s = open_sqlite_store(path.str());
     EXPECT_EQ(s->integrity_check(), "ok");
-    EXPECT_TRUE(s->list_sessions().empty());
+    EXPECT_TRUE(s->list_sessions(kLocalUser).empty());
 }
 
 TEST(SqliteStore, MissingDirectoryIsAStoreError) {
     TempPath path;
     std::string inside = path.str() + "/no/such/dir/unknot.db";
-    std::string msg = message_of([&] { open_sqlite_store(inside); });
+    std::string msg = store_error_of([&] { open_sqlite_store(inside); });
     ASSERT_FALSE(msg.empty()) << "expected a StoreError";
     EXPECT_NE(msg.find(inside), std::string::npos) << msg;
 }
