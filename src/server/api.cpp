@@ -45,24 +45,24 @@ HttpResponse asset_response(const Asset& a, const HttpRequest& req) {
 
 }  // namespace
 
-Api::Api(const Catalog& catalog, Store& store, ApiOptions options) : catalog_(catalog), store_(store), options_(options) {
-    router_.add("GET", "/healthz", [](const HttpRequest&, const Params&) {
+Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
+    : catalog_(catalog), store_(store), options_(options), gate_(store, store_mu_, options.gate) {
+    router_.add("GET", "/healthz", Access::anyone(), [](const HttpRequest&, const Params&, const Ctx&) {
         return json_response(200, bj::object{{"status", "ok"}, {"version", UNKNOT_VERSION}});
     });
-    router_.add("GET", "/api/v1/openapi.json", [](const HttpRequest& req, const Params&) {
+    router_.add("GET", "/api/v1/openapi.json", Access::anyone(), [](const HttpRequest& req, const Params&, const Ctx&) {
         const Asset* a = find_asset("/api/v1/openapi.json");
         return a ? asset_response(*a, req) : error_response(404, "not_found", "no API description compiled in");
     });
     catalog_routes();
     session_routes();
     assessment_routes();
+    account_routes();
+    coaching_routes();
+    health_routes();
     writer_ = std::thread([this] { writer_loop(); });
 
-    router_.add("POST", "/api/v1/screenings", [this](const HttpRequest& req, const Params&) {
-        auto answers = json::answers_from_json(json_body(req), "");
-        return json_response(200, json::to_json(screen(answers, catalog_)));
-    });
-    router_.add("POST", "/api/v1/plans", [this](const HttpRequest& req, const Params&) {
+    router_.add("POST", "/api/v1/plans", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx&) {
         // The busiest endpoint: the body is parsed in a stack arena, the plan written as text.
         unsigned char buffer[8 * 1024];
         bj::monotonic_resource arena(buffer, sizeof buffer);
@@ -76,7 +76,7 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options) : catalog_(ca
 
 void Api::add_content_list(const std::string& path, const bj::value& list) {
     auto body = std::make_shared<std::string>(bj::serialize(list));
-    router_.add("GET", path, [body](const HttpRequest&, const Params&) {
+    router_.add("GET", path, Access::anyone(), [body](const HttpRequest&, const Params&, const Ctx&) {
         HttpResponse r;
         r.body = *body;
         r.headers.emplace_back("Cache-Control", "no-cache");
@@ -98,17 +98,17 @@ void Api::catalog_routes() {
     get_list("/api/v1/goals", [&c] { return list_of(c.goals(), [](const Goal& g) { return json::to_json(g); }); });
     get_list("/api/v1/sources", [&c] { return list_of(c.sources(), [](const Source& s) { return json::to_json(s); }); });
 
-    router_.add("GET", "/api/v1/techniques/{id}", [this](const HttpRequest&, const Params& p) {
+    router_.add("GET", "/api/v1/techniques/{id}", Access::anyone(), [this](const HttpRequest&, const Params& p, const Ctx&) {
         const auto& id = p.at("id");
         if (const Technique* t = catalog_.technique(id)) return json_response(200, json::to_json(*t, catalog_));
         return error_response(404, "not_found", "no technique `" + id + "`" + did_you_mean(nearest(id, catalog_.technique_ids())), "id");
     });
-    router_.add("GET", "/api/v1/stretches/{id}", [this](const HttpRequest&, const Params& p) {
+    router_.add("GET", "/api/v1/stretches/{id}", Access::anyone(), [this](const HttpRequest&, const Params& p, const Ctx&) {
         const auto& id = p.at("id");
         if (const Stretch* s = catalog_.stretch(id)) return json_response(200, json::to_json(*s));
         return error_response(404, "not_found", "no stretch `" + id + "`", "id");
     });
-    router_.add("GET", "/api/v1/learn/{slug}", [this](const HttpRequest&, const Params& p) {
+    router_.add("GET", "/api/v1/learn/{slug}", Access::anyone(), [this](const HttpRequest&, const Params& p, const Ctx&) {
         const auto& slug = p.at("slug");
         if (const Article* a = catalog_.article(slug)) return json_response(200, json::to_json(*a));
         return error_response(404, "not_found", "no article `" + slug + "`", "slug");
@@ -123,6 +123,8 @@ HttpResponse error_from(std::exception_ptr e) {
         return h.response;
     } catch (const InputError& i) {
         return error_response(400, "invalid", i.message(), i.where());
+    } catch (const ConflictError& c) {
+        return error_response(409, "conflict", c.what());
     } catch (const StoreError&) {
         return error_response(503, "store_unavailable", "the database is unavailable; try again shortly");
     } catch (...) {
@@ -137,14 +139,16 @@ void Api::handle(HttpRequest req, Responder done) {
     HttpResponse out;
     try {
         if (const Route* r = router_.match(req, params, allowed)) {
+            out.route = r->pattern;
+            Ctx ctx = gate_.admit(req, r->access, params);
             if (r->async_handler) {
-                r->async_handler(req, params, [done, route = r->pattern](HttpResponse res) {
+                r->async_handler(req, params, ctx, [done, route = r->pattern](HttpResponse res) {
                     res.route = route;
                     done(std::move(res));
                 });
                 return;
             }
-            out = r->handler(req, params);
+            out = r->handler(req, params, ctx);
             out.route = r->pattern;
         } else if (!allowed.empty()) {
             out = error_response(405, "method_not_allowed", req.method + " is not allowed here; use " + allowed);
@@ -166,8 +170,9 @@ void Api::handle(HttpRequest req, Responder done) {
             out.route = a ? "(asset)" : "(unknown asset)";
         }
     } catch (...) {
+        auto route = out.route.empty() ? std::string("(error)") : out.route;
         out = error_from(std::current_exception());
-        out.route = "(error)";
+        out.route = route;
     }
     done(std::move(out));
 }

@@ -12,6 +12,7 @@
 #include <boost/json/value.hpp>
 
 #include "catalog/catalog.hpp"
+#include "server/access.hpp"
 #include "server/http.hpp"
 #include "server/router.hpp"
 #include "session/engine.hpp"
@@ -22,6 +23,9 @@ namespace unknot::server {
 struct ApiOptions {
     std::size_t max_events_per_batch = 1000;
     std::size_t max_group_commit = 256;  // requests committed together by one fsync
+    GateOptions gate;
+    bool open_signup = true;  // anyone may create a self or trainer account (else: invites only)
+    std::string public_url;  // for links in invites and resets; empty: taken from the request's Host
 };
 
 class Api {
@@ -33,6 +37,8 @@ public:
 
     void handle(HttpRequest req, Responder done);
     HttpResponse handle_sync(const HttpRequest& req);  // waits for the answer (tests, tools)
+    const Router& router() const { return router_; }   // every route with its access class (tests)
+    Gate& gate() { return gate_; }
 
 private:
     // Durable writes from many requests share one transaction and one fsync (group commit):
@@ -47,6 +53,11 @@ private:
     void catalog_routes();
     void session_routes();
     void assessment_routes();
+    void account_routes();   // api_accounts.cpp: setup, sign-up, login, tokens, data rights
+    void coaching_routes();  // api_coaching.cpp: invites, clients, dashboard, assignments
+    void health_routes();    // api_health.cpp: screenings, history, progress
+    std::string link_base(const HttpRequest& req) const;
+    Profile with_recorded_screening(Profile p, UserId client);  // store lock held
     // Content never changes while the server runs: the list is serialised once, at start-up.
     void add_content_list(const std::string& path, const boost::json::value& list);
 
@@ -65,8 +76,9 @@ private:
     const Catalog& catalog_;
     Store& store_;
     ApiOptions options_;
-    Router router_;
     std::mutex store_mu_;  // one writer at a time; SQLite serialises anyway
+    Gate gate_;
+    Router router_;
     std::map<std::int64_t, Live> live_;
 
     std::mutex queue_mu_;

@@ -30,24 +30,24 @@ void Api::assessment_routes() {
         return std::pair{std::move(o), std::move(a)};
     };
 
-    router_.add("POST", "/api/v1/assessments", [this, entry](const HttpRequest& req, const Params&) {
+    router_.add("POST", "/api/v1/assessments", Access::writes_health(), [this, entry](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto a = json::assessment_from_json(json_body(req), "");
         assess(a, catalog_);  // validates before anything is stored
         std::lock_guard lock(store_mu_);
-        auto previous = store_.assessments();
+        auto previous = store_.assessments(ctx.subject);
         std::optional<Assessment> before;
         if (!previous.empty()) before = json::assessment_from_json(json::parse(previous.back().assessment_json, "stored"), "");
-        StoredAssessment s{0, now_unix_ms(), 0, bj::serialize(json::to_json(a))};
+        StoredAssessment s{0, now_unix_ms(), 0, bj::serialize(json::to_json(a)), ctx.subject, ctx.me().id};
         s.day = local_day(s.created_unix_ms);
         s.id = store_.save_assessment(s);
         return json_response(201, entry(s, before ? &*before : nullptr).first);
     });
 
-    router_.add("GET", "/api/v1/assessments", [this, entry](const HttpRequest&, const Params&) {
+    router_.add("GET", "/api/v1/assessments", Access::reads_health(), [this, entry](const HttpRequest&, const Params&, const Ctx& ctx) {
         std::lock_guard lock(store_mu_);
         bj::array out;
         std::optional<Assessment> before;
-        for (const auto& s : store_.assessments()) {
+        for (const auto& s : store_.assessments(ctx.subject)) {
             auto [o, a] = entry(s, before ? &*before : nullptr);
             out.insert(out.begin(), std::move(o));  // newest first
             before = std::move(a);

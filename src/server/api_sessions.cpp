@@ -83,7 +83,7 @@ void Api::session_routes() {
         return o;
     };
 
-    router_.add("POST", "/api/v1/sessions", [this, session_json](const HttpRequest& req, const Params&) {
+    router_.add("POST", "/api/v1/sessions", Access::writes_health(), [this, session_json](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto body = json_body(req);
         const auto& o = json::as_object(body, "");
         json::only_keys(o, "", {"plan", "client_id", "started_at_ms"});
@@ -101,18 +101,18 @@ void Api::session_routes() {
         if (auto* s = o.if_contains("started_at_ms")) started = json::as_int(*s, "started_at_ms", 0, now + 86'400'000);
         std::lock_guard lock(store_mu_);
         if (!client_id.empty())
-            if (auto existing = store_.session_by_client_id(client_id)) return json_response(200, session_json(*existing));
-        auto id = store_.begin_session({started, local_day(started), bj::serialize(*plan_v), client_id});
+            if (auto existing = store_.session_by_client_id(ctx.subject, client_id)) return json_response(200, session_json(*existing));
+        auto id = store_.begin_session({ctx.subject, started, local_day(started), bj::serialize(*plan_v), client_id});
         return json_response(201, session_json(id));
     });
 
-    router_.add("GET", "/api/v1/sessions/{id}", [this, session_json](const HttpRequest&, const Params& p) {
+    router_.add("GET", "/api/v1/sessions/{id}", Access::reads_session(), [this, session_json](const HttpRequest&, const Params& p, const Ctx&) {
         auto id = session_id_of(p);
         std::lock_guard lock(store_mu_);
         return json_response(200, session_json(id));
     });
 
-    router_.add_async("POST", "/api/v1/sessions/{id}/events", [this, state_json](const HttpRequest& req, const Params& p, Responder done) {
+    router_.add_async("POST", "/api/v1/sessions/{id}/events", Access::writes_session(), [this, state_json](const HttpRequest& req, const Params& p, const Ctx&, Responder done) {
         // Everything that can be checked without the database is checked here, before queueing.
         auto id = session_id_of(p);
         auto body = json_body(req);
@@ -175,19 +175,6 @@ void Api::session_routes() {
                                                  {"session", state_json(id, *info, l)}});
         };
         enqueue(WriteJob{std::move(work), std::move(done)});
-    });
-
-    router_.add("GET", "/api/v1/history", [this](const HttpRequest&, const Params&) {
-        std::lock_guard lock(store_mu_);
-        auto all = store_.session_summaries();
-        bj::array a;
-        for (auto it = all.rbegin(); it != all.rend(); ++it) a.push_back(json::to_json(*it));
-        return json_response(200, a);
-    });
-
-    router_.add("GET", "/api/v1/progress", [this](const HttpRequest&, const Params&) {
-        std::lock_guard lock(store_mu_);
-        return json_response(200, json::to_json(compute_progress(store_.session_summaries(), today_local(), catalog_)));
     });
 }
 

@@ -14,6 +14,7 @@ struct HttpRequest {
     std::string target;  // path and query as sent
     std::vector<std::pair<std::string, std::string>> headers;  // lower-case names
     std::string body;
+    std::string remote;  // the peer's address, for throttling failed logins
 
     std::string header(std::string_view name) const;
     std::string path() const;   // target without the query
@@ -39,6 +40,9 @@ struct ServerOptions {
     int threads = 2;
     std::size_t body_limit = 256 * 1024;  // larger bodies get 413
 };
+
+// The value of one cookie from a Cookie header ("a=1; b=2"), or empty.
+std::string cookie_value(const HttpRequest& req, std::string_view name);
 
 // Runs until SIGINT/SIGTERM, then stops accepting, lets in-flight requests finish (writes
 // included) and returns. `on_ready` receives the bound port (useful with port 0).

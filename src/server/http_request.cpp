@@ -29,4 +29,20 @@ std::string HttpRequest::query(std::string_view key) const {
     return {};
 }
 
+std::string cookie_value(const HttpRequest& req, std::string_view name) {
+    std::string_view rest;
+    std::string all = req.header("cookie");
+    rest = all;
+    while (!rest.empty()) {
+        auto semi = rest.find(';');
+        auto part = rest.substr(0, semi);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        auto eq = part.find('=');
+        if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+        if (semi == std::string_view::npos) break;
+        rest.remove_prefix(semi + 1);
+    }
+    return {};
+}
+
 }  // namespace unknot::server

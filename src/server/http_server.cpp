@@ -96,6 +96,9 @@ private:
         HttpRequest r;
         r.method = std::string(req.method_string());
         r.target = std::string(req.target());
+        beast::error_code peer_ec;
+        auto peer = stream_.socket().remote_endpoint(peer_ec);
+        if (!peer_ec) r.remote = peer.address().to_string();
         for (const auto& f : req) {
             std::string name(f.name_string());
             for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -129,7 +132,7 @@ private:
         res->set(http::field::content_type, out.content_type);
         res->set("X-Content-Type-Options", "nosniff");
         res->set("Referrer-Policy", "no-referrer");
-        for (const auto& [k, v] : out.headers) res->set(k, v);
+        for (const auto& [k, v] : out.headers) res->insert(k, v);  // insert: Set-Cookie may repeat
         res->keep_alive(keep_alive && !shared_.stopping);
         if (method != "HEAD") res->body() = std::move(out.body);
         res->prepare_payload();

@@ -35,14 +35,14 @@ std::string url_decode(std::string_view s) {
     return out;
 }
 
-void Router::add(std::string method, std::string pattern, RouteHandler handler) {
+void Router::add(std::string method, std::string pattern, Access access, RouteHandler handler) {
     auto parts = split_path(pattern);
-    routes_.push_back({std::move(method), std::move(pattern), std::move(parts), std::move(handler), {}});
+    routes_.push_back({std::move(method), std::move(pattern), std::move(parts), access, std::move(handler), {}});
 }
 
-void Router::add_async(std::string method, std::string pattern, AsyncRouteHandler handler) {
+void Router::add_async(std::string method, std::string pattern, Access access, AsyncRouteHandler handler) {
     auto parts = split_path(pattern);
-    routes_.push_back({std::move(method), std::move(pattern), std::move(parts), {}, std::move(handler)});
+    routes_.push_back({std::move(method), std::move(pattern), std::move(parts), access, {}, std::move(handler)});
 }
 
 const Route* Router::match(const HttpRequest& req, Params& params, std::string& allowed) const {

@@ -5,26 +5,30 @@
 #include <string>
 #include <vector>
 
+#include "server/access.hpp"
 #include "server/http.hpp"
 
 namespace unknot::server {
 
 using Params = std::map<std::string, std::string>;
-using RouteHandler = std::function<HttpResponse(const HttpRequest&, const Params&)>;
+using RouteHandler = std::function<HttpResponse(const HttpRequest&, const Params&, const Ctx&)>;
 // May answer later, from another thread; throws (before deferring) to answer with an error.
-using AsyncRouteHandler = std::function<void(const HttpRequest&, const Params&, Responder)>;
+using AsyncRouteHandler = std::function<void(const HttpRequest&, const Params&, const Ctx&, Responder)>;
 
+// Every route says who may call it (Access): there is no way to add one without deciding.
 struct Route {
     std::string method, pattern;
     std::vector<std::string> parts;
+    Access access;
     RouteHandler handler;
     AsyncRouteHandler async_handler;
 };
 
 class Router {
 public:
-    void add(std::string method, std::string pattern, RouteHandler handler);
-    void add_async(std::string method, std::string pattern, AsyncRouteHandler handler);
+    void add(std::string method, std::string pattern, Access access, RouteHandler handler);
+    void add_async(std::string method, std::string pattern, Access access, AsyncRouteHandler handler);
+    const std::vector<Route>& routes() const { return routes_; }
     // Returns nullptr when no pattern matches the path; sets `allowed` when the path matches
     // but the method does not.
     const Route* match(const HttpRequest& req, Params& params, std::string& allowed) const;

@@ -1,0 +1,99 @@
+#pragma once
+// Authentication and authorisation for every route, in one place. Each route declares who may
+// call it and whose health data it touches; Gate::admit() works out the caller (session cookie
+// or API token), checks CSRF, decides allow/deny with the rules in accounts/, and writes the
+// audit entry when someone reads or changes another person's health data. Handlers receive
+// the decided Ctx and never check permissions themselves.
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "accounts/accounts.hpp"
+#include "server/http.hpp"
+#include "store/store.hpp"
+
+namespace unknot::server {
+
+struct Access {
+    enum class Who { anyone, signed_in, coach, admin };
+    // Whose data: none; the caller's own, or a client's with ?client=ID; or the owner of the
+    // session named by the {id} path parameter.
+    enum class Data { none, read, write };
+    Who who = Who::signed_in;
+    Data data = Data::none;
+    bool session_in_path = false;
+
+    static Access anyone() { return {Who::anyone, Data::none, false}; }
+    static Access signed_in() { return {Who::signed_in, Data::none, false}; }
+    static Access coach() { return {Who::coach, Data::none, false}; }
+    static Access admin() { return {Who::admin, Data::none, false}; }
+    static Access reads_health() { return {Who::signed_in, Data::read, false}; }
+    static Access writes_health() { return {Who::signed_in, Data::write, false}; }
+    static Access reads_session() { return {Who::signed_in, Data::read, true}; }
+    static Access writes_session() { return {Who::signed_in, Data::write, true}; }
+};
+
+// What admit() decided, handed to the handler.
+struct Ctx {
+    std::optional<User> actor;  // absent only on `anyone` routes called without signing in
+    UserId subject = 0;         // whose data (the actor's own unless acting for a client)
+    std::string token_hash;     // the login session or API token used
+    bool via_cookie = false;
+    bool secure = false;        // reached over TLS (directly or through a proxy)
+
+    const User& me() const { return *actor; }
+};
+
+struct GateOptions {
+    std::int64_t session_ttl_ms = 14LL * 24 * 3600 * 1000;  // absolute lifetime of a login
+    int failures_per_address = 20;                          // failed logins per window per address
+    std::int64_t failure_window_ms = 10 * 60 * 1000;
+    LoginPolicy login;
+    bool secure_cookies = false;  // always mark cookies Secure (behind a TLS proxy)
+    // Behind a reverse proxy every request comes from the proxy's address: then the client is
+    // the last address the proxy added to X-Forwarded-For. Only when the proxy is trusted, or
+    // anyone could pick their own address and dodge the throttle.
+    bool trust_proxy = false;
+};
+
+class Gate {
+public:
+    Gate(Store& store, std::mutex& store_mu, GateOptions options = {}) : store_(store), store_mu_(store_mu), options_(options) {}
+
+    // Throws HttpError (401, 403, 404) when the request may not proceed.
+    Ctx admit(const HttpRequest& req, const Access& access, const std::map<std::string, std::string>& params);
+
+    // Starts a login session: the Set-Cookie header value, and the CSRF token for the client.
+    struct Login {
+        std::string set_cookie, csrf;
+    };
+    Login start_session(UserId user, bool secure);
+    std::string clear_cookie(bool secure) const;
+
+    // Failed-login bookkeeping per client address (in memory: a throttle, not a record; each
+    // process keeps its own, the per-account lockout lives in the database).
+    std::string client_address(const HttpRequest& req) const;
+    bool address_throttled(const std::string& address, std::int64_t now_ms);
+    void note_failure(const std::string& address, std::int64_t now_ms);
+
+    const GateOptions& options() const { return options_; }
+
+    static constexpr const char* cookie_name = "unknot_session";
+
+private:
+    std::optional<Ctx> identify(const HttpRequest& req);
+    Relation relation(const User& actor, UserId subject);
+
+    Store& store_;
+    std::mutex& store_mu_;
+    GateOptions options_;
+    std::mutex throttle_mu_;
+    struct Failures {
+        std::int64_t window_start = 0;
+        int count = 0;
+    };
+    std::map<std::string, Failures> failures_;
+};
+
+}  // namespace unknot::server

@@ -1,0 +1,64 @@
+// A person's health record over HTTP: screenings (kept, so a trainer sees a new `refer`),
+// session history and progress. Whose record is decided by the gate (the caller's own, or a
+// client's with ?client=ID); handlers only use ctx.subject.
+#include <boost/json/serialize.hpp>
+
+#include "codec/codec.hpp"
+#include "codec/dates.hpp"
+#include "codec/json_util.hpp"
+#include "common/error.hpp"
+#include "server/api.hpp"
+#include "server/responses.hpp"
+
+namespace unknot::server {
+
+namespace bj = boost::json;
+
+namespace {
+bj::object screening_json(const StoredScreening& s, const ScreeningResult& r) {
+    auto o = json::to_json(r).as_object();
+    o["id"] = s.id;
+    o["date"] = iso_day(s.day);
+    o["created_unix_ms"] = s.created_unix_ms;
+    o["by"] = s.by;
+    return o;
+}
+}  // namespace
+
+void Api::health_routes() {
+    router_.add("POST", "/api/v1/screenings", Access::writes_health(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
+        auto body = json_body(req);
+        auto answers = json::answers_from_json(body, "");
+        auto result = screen(answers, catalog_);
+        StoredScreening s{0, ctx.subject, ctx.me().id, now_unix_ms(), 0, bj::serialize(body), std::string(to_string(result.verdict))};
+        s.day = local_day(s.created_unix_ms);
+        std::lock_guard lock(store_mu_);
+        s.id = store_.save_screening(s);
+        return json_response(200, screening_json(s, result));
+    });
+
+    router_.add("GET", "/api/v1/screenings", Access::reads_health(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
+        std::lock_guard lock(store_mu_);
+        bj::array out;
+        for (const auto& s : store_.screenings(ctx.subject)) {
+            auto answers = json::answers_from_json(json::parse(s.answers_json, "stored screening"), "");
+            out.insert(out.begin(), screening_json(s, screen(answers, catalog_)));  // newest first
+        }
+        return json_response(200, out);
+    });
+
+    router_.add("GET", "/api/v1/history", Access::reads_health(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
+        std::lock_guard lock(store_mu_);
+        auto all = store_.session_summaries(ctx.subject);
+        bj::array a;
+        for (auto it = all.rbegin(); it != all.rend(); ++it) a.push_back(json::to_json(*it));
+        return json_response(200, a);
+    });
+
+    router_.add("GET", "/api/v1/progress", Access::reads_health(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
+        std::lock_guard lock(store_mu_);
+        return json_response(200, json::to_json(compute_progress(store_.session_summaries(ctx.subject), today_local(), catalog_)));
+    });
+}
+
+}  // namespace unknot::server
