@@ -1,6 +1,7 @@
 #pragma once
 // The `unknot` command line: a thin shell that reads files, calls the core and prints.
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "catalog/catalog.hpp"
@@ -14,6 +15,8 @@ inline constexpr int exit_ok = 0, exit_failure = 1, exit_bad_input = 2, exit_int
 struct Globals {
     std::string db_path;    // empty: the default in the user's data directory
     std::string data_dir;   // empty: UNKNOT_DATA or the compiled-in default
+    std::string database_url;  // postgresql://... instead of the SQLite file (or UNKNOT_DATABASE_URL)
+    std::string user_email;    // whose data local commands use (default: the owner account)
 };
 
 // Loads lazily so `unknot --help` needs neither content nor a database.
@@ -22,12 +25,18 @@ public:
     explicit Context(const Globals& g) : g_(g) {}
     const Catalog& catalog();
     Store& store();
+    // Whose data history, progress and sessions use: --user, else the owner (the first
+    // administrator), else data kept before any account existed. The CLI works on the database
+    // directly, so whoever can run it against the file is trusted like the file's owner.
+    UserId user();
     std::string db_path() const;
+    std::string database_label() const;  // for messages: the file, or the URL without password
 
 private:
     const Globals& g_;
     std::unique_ptr<Catalog> catalog_;
     std::unique_ptr<Store> store_;
+    std::optional<UserId> user_;
 };
 
 std::string read_file(const std::string& path);  // InputError when unreadable

@@ -13,6 +13,8 @@ void add_session_commands(CLI::App& app, Context& ctx, int& code);
 void add_history_commands(CLI::App& app, Context& ctx, int& code);
 void add_serve_command(CLI::App& app, Context& ctx, int& code);
 void add_assess_command(CLI::App& app, Context& ctx, int& code);
+void add_admin_commands(CLI::App& app, Context& ctx, int& code);
+void add_report_commands(CLI::App& app, Context& ctx, int& code);
 
 // Shared by plan and session: profile/plan files to core values.
 struct PlanFile;

@@ -39,11 +39,11 @@ void add_history_commands(CLI::App& app, Context& ctx, int& code) {
         auto& store = ctx.store();
         if (hist_json) {
             boost::json::array a;
-            auto summaries = store.session_summaries();
+            auto summaries = store.session_summaries(ctx.user());
             for (auto it = summaries.rbegin(); it != summaries.rend(); ++it) a.push_back(json::to_json(*it));
             fmt::print("{}\n", json::pretty(a));
         } else {
-            auto list = store.list_sessions();
+            auto list = store.list_sessions(ctx.user());
             if (list.empty()) fmt::print("No sessions yet. Start one with `unknot session --plan FILE`.\n");
             for (const auto& s : list) {
                 auto mins = s.ended_unix_ms > s.started_unix_ms ? (s.ended_unix_ms - s.started_unix_ms + 30000) / 60000 : 0;
@@ -63,7 +63,7 @@ void add_history_commands(CLI::App& app, Context& ctx, int& code) {
     prog->add_flag("--json", prog_json, "JSON output");
     prog->callback([&ctx, &code] {
         const auto& catalog = ctx.catalog();
-        auto p = compute_progress(ctx.store().session_summaries(), today_local(), catalog);
+        auto p = compute_progress(ctx.store().session_summaries(ctx.user()), today_local(), catalog);
         if (prog_json) {
             fmt::print("{}\n", json::pretty(json::to_json(p)));
         } else {

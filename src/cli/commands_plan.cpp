@@ -20,7 +20,7 @@ std::map<std::string, int> learned_holds(Context& ctx) {
     std::map<std::string, int> out;
     std::error_code ec;
     if (!std::filesystem::exists(ctx.db_path(), ec)) return out;
-    auto progress = compute_progress(ctx.store().session_summaries(), today_local(), ctx.catalog());
+    auto progress = compute_progress(ctx.store().session_summaries(ctx.user()), today_local(), ctx.catalog());
     for (const auto& m : progress.muscles)
         if (m.suggested_hold_s) out[m.id] = *m.suggested_hold_s;
     return out;

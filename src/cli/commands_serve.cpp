@@ -17,18 +17,26 @@ void add_serve_command(CLI::App& app, Context& ctx, int& code) {
     cmd->add_option("--bind", opts.bind, "address to listen on")->capture_default_str();
     cmd->add_option("--port", opts.port, "port (0 picks a free one)")->capture_default_str();
     cmd->add_option("--threads", opts.threads, "worker threads")->check(CLI::Range(1, 64))->capture_default_str();
+    static server::ApiOptions api_opts;
+    cmd->add_flag("--secure-cookies", api_opts.gate.secure_cookies, "mark cookies Secure (when a TLS proxy is in front)");
+    cmd->add_flag("--trust-proxy", api_opts.gate.trust_proxy, "take the client's address from X-Forwarded-For (only behind your own proxy)");
+    cmd->add_option("--public-url", api_opts.public_url, "address people use, for invite and reset links (default: from the request)");
+    static bool invite_only = false;
+    cmd->add_flag("--invite-only", invite_only, "no open sign-up: new accounts come from invites or an administrator");
     cmd->callback([&ctx, &code] {
         if (opts.bind == "localhost") opts.bind = "127.0.0.1";
-        // One person's health data and no accounts yet: only this machine may connect.
-        if (!is_loopback(opts.bind))
-            throw InputError("--bind", "unknot has no accounts enabled, so it only listens on this machine (127.0.0.1 or ::1), not on " + opts.bind);
+        api_opts.open_signup = !invite_only;
         const auto& catalog = ctx.catalog();
         auto& store = ctx.store();
-        server::Api api(catalog, store);
+        // Health data behind no accounts must not be reachable from other machines.
+        if (!is_loopback(opts.bind) && store.count_users() == 0)
+            throw InputError("--bind", "no accounts exist yet, so unknot only listens on this machine (127.0.0.1 or ::1), not on " + opts.bind +
+                                           ". Create the owner first: unknot admin create-user --email you@example.org --name \"Your Name\"");
+        server::Api api(catalog, store, api_opts);
         try {
             server::serve(opts, [&api](server::HttpRequest r, server::Responder done) { api.handle(std::move(r), std::move(done)); }, [&](unsigned short port) {
                 auto host = opts.bind.find(':') != std::string::npos ? "[" + opts.bind + "]" : opts.bind;
-                fmt::print("unknot is serving on http://{}:{}/ (database {}). Ctrl-C stops it.\n", host, port, ctx.db_path());
+                fmt::print("unknot is serving on http://{}:{}/ (database {}). Ctrl-C stops it.\n", host, port, ctx.database_label());
                 std::fflush(stdout);
             });
         } catch (const std::invalid_argument& e) {

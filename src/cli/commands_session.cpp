@@ -71,12 +71,12 @@ std::vector<std::pair<int, Event>> read_events(const std::string& file) {
     return events;
 }
 
-int replay(const Plan& plan, const std::string& plan_text, const Catalog& catalog, Store& store, const std::string& file,
+int replay(const Plan& plan, const std::string& plan_text, const Catalog& catalog, Store& store, UserId user, const std::string& file,
            const std::string& at, bool as_json) {
     auto events = read_events(file);  // all checked before anything is saved
     auto start = parse_at(at);
     Engine engine(plan, catalog);
-    auto session = store.begin_session({start.unix_ms, start.day, plan_text});
+    auto session = store.begin_session({user, start.unix_ms, start.day, plan_text});
     Recorder rec(store, session);
     boost::json::array holds, visits, cues, rejected;
     auto handle = [&](const Event& e, int line) {
@@ -132,12 +132,12 @@ void add_session_commands(CLI::App& app, Context& ctx, int& code) {
         auto plan = within(plan_file, ": ", [&] { return json::plan_from_json(json::parse(text, plan_file), catalog); });
         if (plan.phases.empty()) throw InputError(plan_file, "this plan has nothing to do (was the screening `refer`?)");
         if (!replay_file.empty()) {
-            code = replay(plan, text, catalog, ctx.store(), replay_file, at, as_json);
+            code = replay(plan, text, catalog, ctx.store(), ctx.user(), replay_file, at, as_json);
         } else {
             if (as_json || !at.empty()) throw InputError("--json/--at", "only apply with --replay");
             if (!is_terminal()) throw InputError("session", "a live session needs a terminal; use --replay FILE for scripted runs");
             auto start = parse_at("");
-            auto session = ctx.store().begin_session({start.unix_ms, start.day, text});
+            auto session = ctx.store().begin_session({ctx.user(), start.unix_ms, start.day, text});
             code = run_live_session(plan, catalog, ctx.store(), session);
         }
     });

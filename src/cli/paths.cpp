@@ -5,6 +5,7 @@
 
 #include "cli/app.hpp"
 #include "codec/codec.hpp"
+#include "accounts/accounts.hpp"
 #include "common/error.hpp"
 
 namespace unknot::cli {
@@ -38,6 +39,39 @@ std::string default_data_dir() {
 
 std::string Context::db_path() const { return g_.db_path.empty() ? default_db_path() : g_.db_path; }
 
+namespace {
+std::string database_url(const Globals& g) {
+    if (!g.database_url.empty()) return g.database_url;
+    if (const char* u = std::getenv("UNKNOT_DATABASE_URL"); u && *u) return u;
+    return {};
+}
+}  // namespace
+
+std::string Context::database_label() const {
+    auto url = database_url(g_);
+    if (url.empty()) return db_path();
+    // postgresql://user:secret@host/db -> postgresql://user@host/db
+    auto scheme = url.find("://"), at = url.rfind('@');
+    if (scheme != std::string::npos && at != std::string::npos && at > scheme) {
+        auto colon = url.find(':', scheme + 3);
+        if (colon != std::string::npos && colon < at) url.erase(colon, at - colon);
+    }
+    return url;
+}
+
+UserId Context::user() {
+    if (user_) return *user_;
+    auto& s = store();
+    if (!g_.user_email.empty()) {
+        auto u = s.user_by_email(normalise_email(g_.user_email));
+        if (!u) throw InputError("--user", "no account with the email " + g_.user_email + " (see `unknot admin users`)");
+        return *(user_ = u->id);
+    }
+    for (const auto& u : s.users())
+        if (u.role == "admin") return *(user_ = u.id);
+    return *(user_ = kLocalUser);
+}
+
 const Catalog& Context::catalog() {
     if (!catalog_) {
         auto dir = g_.data_dir.empty() ? default_data_dir() : g_.data_dir;
@@ -47,6 +81,7 @@ const Catalog& Context::catalog() {
 }
 
 Store& Context::store() {
+    if (!store_ && !database_url(g_).empty()) store_ = open_store(database_url(g_));
     if (!store_) {
         auto path = db_path();
         auto parent = fs::path(path).parent_path();
