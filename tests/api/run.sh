@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts a real `unknot serve` on a free port with a fresh database, runs the API suite against
-# it, then stops it with SIGTERM and checks it shut down cleanly and logged no 5xx.
+# Starts a real `unknot serve` on a free port with a fresh database (no accounts: the suite creates
+# the owner first), runs the API suite against it, then stops it with SIGTERM and checks it shut
+# down cleanly, logged no 5xx, and that no health data and no secret reached its logs.
 set -uo pipefail
 unknot_bin="$1"
 root="$2"
@@ -16,7 +17,8 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [[ -n "${url:-}" ]] || { echo "server did not start"; cat "$work/out.log" "$work/access.log"; exit 1; }
-UNKNOT_URL="$url" node --test --test-reporter=spec api.test.mjs
+# The suite writes every secret it sees (cookies, CSRF values, tokens, passwords) here.
+UNKNOT_URL="$url" UNKNOT_SECRETS_FILE="$work/secrets.txt" node --test --test-reporter=spec api.test.mjs
 rc=$?
 kill -TERM "$pid"
 wait "$pid"
@@ -27,5 +29,7 @@ grep -q "unknot stopped" "$work/out.log" || { echo "no graceful stop message"; f
 if grep -q '"status":5' "$work/access.log"; then echo "the access log shows a 5xx:"; grep '"status":5' "$work/access.log"; fails=1; fi
 # No health data in the log: no bodies, no query strings, no answers.
 if grep -qiE 'tenderness|varicose|answers|targets' "$work/access.log"; then echo "health data leaked into the access log"; fails=1; fi
+# No secrets either: route patterns only (never /api/v1/invites/TOKEN), no cookies, tokens, passwords.
+node access_log.mjs "$work/access.log" "$work/out.log" "$work/secrets.txt" || { echo "the logs leak secrets or concrete paths"; fails=1; }
 echo "access log: $(wc -l < "$work/access.log") lines, all routes and statuses only"
 [[ $rc -eq 0 && $fails -eq 0 ]]
