@@ -12,5 +12,5 @@ function request()
   local session = (counter % sessions) + 1
   local t = counter / 1000.0
   local body = string.format('{"events": [{"id": "w%d-%d", "t": %.3f, "type": "tick"}]}', tid, counter, t)
-  return wrk.format("POST", "/api/v1/sessions/" .. session .. "/events", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/api/v1/sessions/" .. session .. "/events", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (os.getenv("UNKNOT_BENCH_TOKEN") or "")}, body)
 end

@@ -8,14 +8,19 @@ bin="$root/build/release/src/unknot"
 duration="${1:-10s}"
 work="$(mktemp -d)"
 trap 'kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+# Requests carry a personal API token, as a script would (accounts are always on).
+echo "bench passphrase 1234" | "$bin" --db "$work/bench.db" admin create-user --email bench@example.org --name Bench --password-stdin >/dev/null
+token=$("$bin" --db "$work/bench.db" admin token --email bench@example.org --name wrk)
+export UNKNOT_BENCH_TOKEN="$token"
+auth=(-H "Authorization: Bearer $token")
 ${UNKNOT_PRELOAD:+env LD_PRELOAD=$UNKNOT_PRELOAD} "$bin" --db "$work/bench.db" serve --port 0 > "$work/out.log" 2>/dev/null &
 pid=$!
 for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$work/out.log" | head -1 || true); [[ -n "$url" ]] && break; sleep 0.1; done
 [[ -n "${url:-}" ]] || { echo "bench: server did not start"; exit 1; }
-plan=$(curl -sf -H 'content-type: application/json' -d '{"targets": ["calf"], "minutes": 10}' "$url/api/v1/plans")
+plan=$(curl -sf "${auth[@]}" -H 'content-type: application/json' -d '{"targets": ["calf"], "minutes": 10}' "$url/api/v1/plans")
 for i in $(seq 1 64); do
-  curl -sf -o /dev/null -H 'content-type: application/json' -d "{\"plan\": $plan}" "$url/api/v1/sessions"
-  curl -sf -o /dev/null -H 'content-type: application/json' -d '{"events": [{"id": "s", "t": 0, "type": "start"}]}' "$url/api/v1/sessions/$i/events"
+  curl -sf -o /dev/null "${auth[@]}" -H 'content-type: application/json' -d "{\"plan\": $plan}" "$url/api/v1/sessions"
+  curl -sf -o /dev/null "${auth[@]}" -H 'content-type: application/json' -d '{"events": [{"id": "s", "t": 0, "type": "start"}]}' "$url/api/v1/sessions/$i/events"
 done
 run() {  # name, wrk args... -> "rps p99_ms"
   local name="$1"; shift

@@ -11,7 +11,9 @@ min_time=0.5
 plan_runs=50
 wrk_time=10s
 quick=""
-if [[ "${1:-}" == "--quick" ]]; then min_time=0.05; plan_runs=10; wrk_time=3s; quick="--quick"; fi
+gym_clients=10000
+dash_runs=100
+if [[ "${1:-}" == "--quick" ]]; then min_time=0.05; plan_runs=10; wrk_time=3s; quick="--quick"; gym_clients=400; dash_runs=30; fi
 missed=()
 [[ -x "$build/bench/bench_core" ]] || { echo "bench: build the release preset first (scripts/test.sh does)"; exit 1; }
 out="$(mktemp -d)"
@@ -39,8 +41,38 @@ printf 'unknot plan: %s ms per run; process start alone %s ms; ratio %.1fx (goal
   "$(awk -v a="$plan_ms" -v b="$base_ms" 'BEGIN { print a / b }')"
 awk -v r="$ratio" -v p="$plan_ms" 'BEGIN { exit !(r >= 0.5 && p < 20) }' || missed+=("store/plan")
 
+# A printed handout for a 12-item routine, against a one-page text-only handout as baseline.
+echo
+"$build/bench/bench_report" --benchmark_min_time="$min_time" --benchmark_out="$out/report.json" --benchmark_out_format=json
+handout_ms=$(jq '.benchmarks[] | select(.name|startswith("BM_Handout12Items")) | .real_time' "$out/report.json")
+handout_pages=$(jq '.benchmarks[] | select(.name|startswith("BM_Handout12Items")) | .pages' "$out/report.json")
+page_ms=$(jq '.benchmarks[] | select(.name|startswith("BM_HandoutOnePage")) | .real_time' "$out/report.json")
+printf 'handout, 12 items: %.1f ms for %d pages; one text-only page %.1f ms; ratio %.1fx (goal < 150 ms)\n' \
+  "$handout_ms" "$handout_pages" "$page_ms" "$(awk -v a="$handout_ms" -v b="$page_ms" 'BEGIN { print a / b }')"
+awk -v h="$handout_ms" 'BEGIN { exit !(h < 150) }' || missed+=("handout")
+
 echo
 bash "$root/bench/http.sh" "$wrk_time" || missed+=("http")
+
+# A gym: 200 clients on one trainer's dashboard, GYM_CLIENTS clients in all, two years of daily
+# sessions each (bench/dataset.sh), on both backends.
+echo
+echo "dataset: $gym_clients clients x 730 days"
+start=$(date +%s)
+"$build/src/unknot" --db "$out/gym.db" admin users >/dev/null  # creates the schema
+bash "$root/bench/dataset.sh" "$gym_clients" 730 | sqlite3 "$out/gym.db"
+echo "sqlite dataset generated in $(( $(date +%s) - start )) s ($(du -h "$out/gym.db" | cut -f1))"
+"$build/bench/bench_dashboard" --store "$out/gym.db" --runs "$dash_runs" || missed+=("dashboard/sqlite")
+pg=$(bash "$root/scripts/postgres.sh" start)
+pg_bench="${pg%/*}/unknot_bench"
+psql -X -q -d "${pg%/*}/postgres" -c "DROP DATABASE IF EXISTS unknot_bench" -c "CREATE DATABASE unknot_bench"
+start=$(date +%s)
+"$build/src/unknot" --database-url "$pg_bench" admin users >/dev/null
+bash "$root/bench/dataset.sh" "$gym_clients" 730 | psql -X -q -v ON_ERROR_STOP=1 -d "$pg_bench" >/dev/null
+psql -X -q -d "$pg_bench" -c "ANALYZE" >/dev/null
+echo "postgresql dataset generated in $(( $(date +%s) - start )) s"
+"$build/bench/bench_dashboard" --store "$pg_bench" --runs "$dash_runs" || missed+=("dashboard/postgresql")
+psql -X -q -d "${pg%/*}/postgres" -c "DROP DATABASE IF EXISTS unknot_bench" >/dev/null
 
 echo
 "$build/src/unknot" --db "$out/web.db" serve --port 0 > "$out/serve.log" 2>/dev/null &
