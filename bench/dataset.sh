@@ -24,9 +24,10 @@ INSERT INTO users (id, email, name, role, password_hash, created_unix_ms)
   FROM bench_n WHERE i < $clients;
 INSERT INTO links (trainer_id, client_id, started_unix_ms) SELECT 1, i + 2, 0 FROM bench_n WHERE i < $coached;
 -- About six days in seven: a client skips the day when (client*7 + day*13) % 7 == 0.
-INSERT INTO sessions (id, user_id, started_unix_ms, ended_unix_ms, day, status, plan_json)
-  SELECT c.i * $days + d.i + 1, c.i + 2, ($first_day + d.i) * 86400000 + 25200000, ($first_day + d.i) * 86400000 + 26100000,
-         $first_day + d.i, 'done', '{}'
+-- hold_count and tenderness_sum are the totals of the three holds inserted next.
+INSERT INTO sessions (id, user_id, started_unix_ms, ended_unix_ms, day, status, plan_json, hold_count, tenderness_sum)
+  SELECT c.i * $days + d.i + 1, c.i + 2, CAST($first_day + d.i AS BIGINT) * 86400000 + 25200000, CAST($first_day + d.i AS BIGINT) * 86400000 + 26100000,
+         $first_day + d.i, 'done', '{}', 3, 3 * (2 + (7 * ($days - d.i)) / $days + ((c.i * $days + d.i + 1) % 2))
   FROM bench_n c CROSS JOIN bench_n d
   WHERE c.i < $clients AND d.i < $days AND (c.i * 7 + d.i * 13) % 7 <> 0;
 INSERT INTO holds (session_id, item, technique, side, muscles, spot, found_ms, ended_ms, hold_s, tenderness_start, tenderness_end, outcome)

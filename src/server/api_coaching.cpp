@@ -182,9 +182,9 @@ void Api::coaching_routes() {
                 {"flags", std::move(flags)}});
         }
         // The dashboard shows each client's health data: one audit entry per client, one commit.
-        store_.transaction([&] {
-            for (const auto& u : users) store_.audit({0, now_unix_ms(), ctx.me().id, u.id, "read", "GET /api/v1/dashboard"});
-        });
+        std::vector<AuditEntry> seen;
+        for (const auto& u : users) seen.push_back({0, now_unix_ms(), ctx.me().id, u.id, "read", "GET /api/v1/dashboard"});
+        store_.audit_batch(seen);
         return json_response(200, bj::object{{"today", iso_day(today)}, {"clients", std::move(rows)}});
     });
 

@@ -122,6 +122,19 @@ std::string id_array(const std::vector<UserId>& ids) {
     return s + "}";
 }
 
+std::string text_array(const std::vector<std::string>& items) {
+    std::string s = "{";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        s += i ? ",\"" : "\"";
+        for (char c : items[i]) {
+            if (c == '"' || c == '\\') s += '\\';
+            s += c;
+        }
+        s += '"';
+    }
+    return s + "}";
+}
+
 Connection::Connection(const std::string& conninfo) : conn_(conninfo) {
     // Notices ("table already exists, skipping") would go to stderr; warnings still do.
     conn_.set_variable("client_min_messages", "warning");

@@ -55,6 +55,8 @@ private:
 // {1,2,3}: ids as one array parameter (`unnest($1::bigint[])`), so a dashboard over many
 // clients is one query, not one per client.
 std::string id_array(const std::vector<UserId>& ids);
+// {"a","b"}: text as one array parameter, each element quoted and escaped.
+std::string text_array(const std::vector<std::string>& items);
 
 // A libpq connection serves one thread at a time, and the server calls the store from several:
 // request threads read while the writer thread holds a transaction open for its group commit.

@@ -26,9 +26,12 @@ constexpr Stmt add_event{"add_event",
                          " ON CONFLICT DO NOTHING"};
 constexpr Stmt has_event{"has_event", "SELECT 1 FROM session_events WHERE session_id=$1 AND client_id=$2"};
 constexpr Stmt event_count{"event_count", "SELECT COALESCE(MAX(seq),0) FROM session_events WHERE session_id=$1"};
+// The hold and its session's totals in one statement: one round trip, one commit.
 constexpr Stmt save_hold{"save_hold",
-                         "INSERT INTO holds(session_id,item,technique,side,muscles,spot,found_ms,ended_ms,hold_s,tenderness_start,"
-                         "tenderness_end,outcome) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)"};
+                         "WITH h AS (INSERT INTO holds(session_id,item,technique,side,muscles,spot,found_ms,ended_ms,hold_s,tenderness_start,"
+                         "tenderness_end,outcome) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING session_id, tenderness_start)"
+                         " UPDATE sessions s SET hold_count = s.hold_count + 1, tenderness_sum = s.tenderness_sum + h.tenderness_start"
+                         " FROM h WHERE s.id = h.session_id"};
 constexpr Stmt save_visit{"save_visit",
                           "INSERT INTO visits(session_id,item,kind,ref_id,side,muscles,outcome,spots,started_ms,ended_ms)"
                           " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)"};
@@ -128,16 +131,19 @@ constexpr Stmt assignments{"assignments",
                            "SELECT id, trainer_id, client_id, created_unix_ms, profile_json, note FROM assignments WHERE client_id=$1"
                            " ORDER BY created_unix_ms DESC, id DESC"};
 constexpr Stmt audit{"audit", "INSERT INTO audit(at_unix_ms, actor_id, subject_id, action, target) VALUES ($1,$2,$3,$4,$5)"};
+constexpr Stmt audit_batch{"audit_batch",
+                           "INSERT INTO audit(at_unix_ms, actor_id, subject_id, action, target)"
+                           " SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[])"};
 constexpr Stmt audit_log{"audit_log",
                          "SELECT id, at_unix_ms, actor_id, subject_id, action, target FROM audit WHERE $1=0 OR subject_id=$1"
                          " ORDER BY id DESC LIMIT $2"};
+// Grouped in index order (user, day): no sort; callers take the rows in any order.
 constexpr Stmt activity{"activity",
-                        "SELECT u.id, s.day, COUNT(DISTINCT s.id), COUNT(h.id), COALESCE(SUM(h.tenderness_start),0), MAX(s.started_unix_ms)"
-                        " FROM unnest($1::bigint[]) WITH ORDINALITY AS u(id, ord) JOIN sessions s ON s.user_id=u.id"
-                        " LEFT JOIN holds h ON h.session_id=s.id WHERE s.day>=$2 GROUP BY u.ord, u.id, s.day ORDER BY u.ord, s.day"};
+                        "SELECT s.user_id, s.day, COUNT(*), SUM(s.hold_count), SUM(s.tenderness_sum), MAX(s.started_unix_ms)"
+                        " FROM sessions s WHERE s.user_id = ANY($1::bigint[]) AND s.day>=$2 GROUP BY s.user_id, s.day"};
 constexpr Stmt last_sessions{"last_sessions",
-                             "SELECT u.id, COALESCE((SELECT MAX(started_unix_ms) FROM sessions WHERE user_id=u.id),0)"
-                             " FROM unnest($1::bigint[]) WITH ORDINALITY AS u(id, ord) ORDER BY u.ord"};
+                             "SELECT u.id, COALESCE((SELECT started_unix_ms FROM sessions WHERE user_id=u.id ORDER BY day DESC, started_unix_ms DESC"
+                             " LIMIT 1),0) FROM unnest($1::bigint[]) WITH ORDINALITY AS u(id, ord) ORDER BY u.ord"};
 
 constexpr Stmt missing_tables{"missing_tables", "SELECT string_agg(t, ', ' ORDER BY o) FROM unnest($1::text[]) WITH ORDINALITY AS x(t, o)"
                                                 " WHERE to_regclass(t) IS NULL"};

@@ -129,6 +129,15 @@ CREATE TABLE audit (
   target TEXT NOT NULL
 );
 CREATE INDEX audit_by_subject ON audit(subject_id, id);
+)sql",
+// As SQLite's schema 5: per-session totals beside the session, for dashboards.
+R"sql(
+ALTER TABLE sessions ADD COLUMN hold_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN tenderness_sum INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions s SET hold_count = t.n, tenderness_sum = t.sum
+  FROM (SELECT session_id, COUNT(*) AS n, SUM(tenderness_start) AS sum FROM holds GROUP BY session_id) t WHERE t.session_id = s.id;
+DROP INDEX sessions_by_user_day;
+CREATE INDEX sessions_activity ON sessions(user_id, day) INCLUDE (started_unix_ms, hold_count, tenderness_sum);
 )sql"};
     return m;
 }

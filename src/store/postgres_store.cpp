@@ -326,6 +326,19 @@ public:
         one([&](Txn& t) { t.exec(sql::audit, e.at_unix_ms, e.actor, e.subject, e.action, e.target); });
     }
 
+    void audit_batch(const std::vector<AuditEntry>& entries) override {
+        if (entries.empty()) return;
+        std::vector<std::int64_t> at, actor, subject;
+        std::vector<std::string> action, target;
+        for (const auto& e : entries) {
+            at.push_back(e.at_unix_ms), actor.push_back(e.actor), subject.push_back(e.subject);
+            action.push_back(e.action), target.push_back(e.target);
+        }
+        one([&](Txn& t) {
+            t.exec(sql::audit_batch, pg::id_array(at), pg::id_array(actor), pg::id_array(subject), pg::text_array(action), pg::text_array(target));
+        });
+    }
+
     std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit) override {
         return one([&](Txn& t) {
             return rows<AuditEntry>(t.exec(sql::audit_log, subject, static_cast<std::int64_t>(limit)), [](const pqxx::row& r) {

@@ -203,6 +203,8 @@ public:
     virtual std::vector<Assignment> assignments(UserId client) = 0;  // newest first
 
     virtual void audit(const AuditEntry& e) = 0;
+    // Many entries at once (a dashboard view touches every client's data): one round trip.
+    virtual void audit_batch(const std::vector<AuditEntry>& entries) = 0;
     // Newest first; subject 0 means everyone's.
     virtual std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit) = 0;
 

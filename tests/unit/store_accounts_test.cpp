@@ -274,6 +274,25 @@ TEST_P(AccountsContract, AuditNewestFirstPerSubjectOrAll) {
     EXPECT_EQ(store().audit_log(0, 2).size(), 2u);
 }
 
+TEST_P(AccountsContract, AuditBatchKeepsEveryEntryExactly) {
+    store().audit_batch({});
+    EXPECT_TRUE(store().audit_log(0, 10).empty());
+    std::vector<AuditEntry> batch;
+    for (UserId subject = 20; subject < 25; ++subject) batch.push_back({0, kT0 + subject, 7, subject, "read", "GET /api/v1/dashboard"});
+    batch.push_back({0, kT0, 7, 30, "odd \"quoted\" action, with {braces}", "back\\slash"});
+    store().audit_batch(batch);
+    auto all = store().audit_log(0, 100);
+    ASSERT_EQ(all.size(), 6u);
+    auto odd = store().audit_log(30, 10);
+    ASSERT_EQ(odd.size(), 1u);
+    EXPECT_EQ(odd[0].action, "odd \"quoted\" action, with {braces}");
+    EXPECT_EQ(odd[0].target, "back\\slash");
+    auto one = store().audit_log(22, 10);
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].at_unix_ms, kT0 + 22);
+    EXPECT_EQ(one[0].actor, 7);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsContract, ::testing::ValuesIn(store_backends()), backend_name);
 
 }  // namespace

@@ -19,7 +19,7 @@ namespace {
 
 using namespace unknot::test;
 
-constexpr int kMigrations = 1;  // src/store/postgres_schema.hpp
+constexpr int kMigrations = 2;  // src/store/postgres_schema.hpp
 
 TEST(PostgresUrl, ConnectionErrorNamesHostAndDatabaseButNeverThePassword) {
     // Port 1 on loopback refuses at once: no server needed.

@@ -454,7 +454,7 @@ TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
         tables = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'");
         indexes = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'");
     }
-    EXPECT_EQ(version, "4");  // one per migration
+    EXPECT_EQ(version, "5");  // one per migration
     // sessions, holds, visits, session_events, assessments, users, tokens, links, assignments,
     // screenings, audit
     EXPECT_EQ(tables, "11");
@@ -467,6 +467,32 @@ TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
     EXPECT_EQ(raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'"), tables);
     EXPECT_EQ(raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'"), indexes);
     EXPECT_EQ(raw.text("SELECT COUNT(*) FROM sessions"), "1");
+}
+
+// Schema 5 moved hold totals beside each session; a database written before it gets them filled
+// in from its holds, so dashboards count the old sessions too.
+TEST(SqliteStore, MigrationFiveFillsInSessionTotals) {
+    TempPath path;
+    {
+        auto s = open_sqlite_store(path.str());
+        auto id = s->begin_session(NewSession{7, kT0, 19700, "{}", {}});
+        HoldRecord h;
+        h.technique = "calves_roll";
+        h.tenderness_start = 6;
+        s->save_hold(id, h);
+        h.tenderness_start = 4;
+        s->save_hold(id, h);
+    }
+    {
+        RawDb raw(path.str());  // back to schema 4, as an older unknot left it
+        raw.exec("DROP INDEX sessions_activity; ALTER TABLE sessions DROP COLUMN hold_count; ALTER TABLE sessions DROP COLUMN tenderness_sum;"
+                 "CREATE INDEX sessions_by_user_day ON sessions(user_id, day); PRAGMA user_version=4;");
+    }
+    auto s = open_sqlite_store(path.str());
+    auto act = s->activity({7}, 0);
+    ASSERT_EQ(act.size(), 1u);
+    EXPECT_EQ(act[0].holds, 2);
+    EXPECT_EQ(act[0].tenderness_sum, 10);
 }
 
 TEST(SqliteStore, UsesWriteAheadLogging) {
