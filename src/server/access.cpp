@@ -106,14 +106,20 @@ Ctx Gate::admit(const HttpRequest& req, const Access& access, const std::map<std
 
     auto action = access.data == Access::Data::read ? Action::read_health : Action::write_health;
     std::lock_guard lock(store_mu_);
-    if (access.session_in_path) {
+    if (access.in_path != Access::InPath::none) {
         auto it = params.find("id");
         auto id = it == params.end() ? std::nullopt : positive_id(it->second);
-        auto s = id ? store_.session(*id) : std::nullopt;
-        // Someone else's session answers exactly like a missing one: ids reveal nothing.
-        if (!s || !allowed(role, action, relation(ctx.me(), s->user)))
-            deny(404, "not_found", "no session `" + (it == params.end() ? std::string() : it->second) + "`", "id");
-        ctx.subject = s->user;
+        bool session = access.in_path == Access::InPath::session;
+        std::optional<UserId> owner;
+        if (id && session) {
+            if (auto s = store_.session(*id)) owner = s->user;
+        } else if (id) {
+            if (auto a = store_.assignment(*id)) owner = a->client;
+        }
+        // Someone else's record answers exactly like a missing one: ids reveal nothing.
+        if (!owner || !allowed(role, action, relation(ctx.me(), *owner)))
+            deny(404, "not_found", std::string(session ? "no session `" : "no routine `") + (it == params.end() ? std::string() : it->second) + "`", "id");
+        ctx.subject = *owner;
     } else if (auto client = req.query("client"); !client.empty()) {
         auto id = positive_id(client);
         if (!id) deny(400, "invalid", "client must be a user id (a positive whole number)", "client");

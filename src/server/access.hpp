@@ -18,20 +18,22 @@ namespace unknot::server {
 struct Access {
     enum class Who { anyone, signed_in, coach, admin };
     // Whose data: none; the caller's own, or a client's with ?client=ID; or the owner of the
-    // session named by the {id} path parameter.
+    // record named by the {id} path parameter (a session, or an assigned routine).
     enum class Data { none, read, write };
+    enum class InPath { none, session, assignment };
     Who who = Who::signed_in;
     Data data = Data::none;
-    bool session_in_path = false;
+    InPath in_path = InPath::none;
 
-    static Access anyone() { return {Who::anyone, Data::none, false}; }
-    static Access signed_in() { return {Who::signed_in, Data::none, false}; }
-    static Access coach() { return {Who::coach, Data::none, false}; }
-    static Access admin() { return {Who::admin, Data::none, false}; }
-    static Access reads_health() { return {Who::signed_in, Data::read, false}; }
-    static Access writes_health() { return {Who::signed_in, Data::write, false}; }
-    static Access reads_session() { return {Who::signed_in, Data::read, true}; }
-    static Access writes_session() { return {Who::signed_in, Data::write, true}; }
+    static Access anyone() { return {Who::anyone, Data::none, InPath::none}; }
+    static Access signed_in() { return {Who::signed_in, Data::none, InPath::none}; }
+    static Access coach() { return {Who::coach, Data::none, InPath::none}; }
+    static Access admin() { return {Who::admin, Data::none, InPath::none}; }
+    static Access reads_health() { return {Who::signed_in, Data::read, InPath::none}; }
+    static Access writes_health() { return {Who::signed_in, Data::write, InPath::none}; }
+    static Access reads_session() { return {Who::signed_in, Data::read, InPath::session}; }
+    static Access writes_session() { return {Who::signed_in, Data::write, InPath::session}; }
+    static Access reads_assignment() { return {Who::signed_in, Data::read, InPath::assignment}; }
 };
 
 // What admit() decided, handed to the handler.

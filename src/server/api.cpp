@@ -60,6 +60,7 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
     account_routes();
     coaching_routes();
     health_routes();
+    printout_routes();
     writer_ = std::thread([this] { writer_loop(); });
 
     router_.add("POST", "/api/v1/plans", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx&) {

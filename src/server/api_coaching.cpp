@@ -190,7 +190,7 @@ void Api::coaching_routes() {
 
     // Assigned routines: the trainer sends a profile; the client's plan is made from it (with
     // the client's own screening inside the profile, so safety rules apply as always).
-    router_.add("POST", "/api/v1/assignments", Access{Access::Who::coach, Access::Data::write, false},
+    router_.add("POST", "/api/v1/assignments", Access{Access::Who::coach, Access::Data::write, Access::InPath::none},
                 [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto body = json_body(req);
         const auto& o = json::as_object(body, "");

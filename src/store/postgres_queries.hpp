@@ -90,6 +90,7 @@ constexpr Stmt delete_user[] = {
     {"delete_user_assessments", "DELETE FROM assessments WHERE user_id=$1"},
     {"delete_user_screenings", "DELETE FROM screenings WHERE user_id=$1"},
     {"delete_user_assignments", "DELETE FROM assignments WHERE client_id=$1"},
+    {"delete_user_techniques", "DELETE FROM user_techniques WHERE user_id=$1"},
     {"delete_user_tokens", "DELETE FROM tokens WHERE user_id=$1"},
     {"delete_user_links", "DELETE FROM links WHERE client_id=$1 OR trainer_id=$1"},
     {"delete_user_audit", "DELETE FROM audit WHERE subject_id=$1"},
@@ -130,6 +131,13 @@ constexpr Stmt assign{"assign",
 constexpr Stmt assignments{"assignments",
                            "SELECT id, trainer_id, client_id, created_unix_ms, profile_json, note FROM assignments WHERE client_id=$1"
                            " ORDER BY created_unix_ms DESC, id DESC"};
+constexpr Stmt assignment{"assignment", "SELECT id, trainer_id, client_id, created_unix_ms, profile_json, note FROM assignments WHERE id=$1"};
+constexpr Stmt put_user_technique{"put_user_technique",
+                                  "INSERT INTO user_techniques(user_id, id, name, source, muscles, details_json) VALUES ($1,$2,$3,$4,$5,$6)"
+                                  " ON CONFLICT (user_id, id) DO UPDATE SET name=EXCLUDED.name, source=EXCLUDED.source,"
+                                  " muscles=EXCLUDED.muscles, details_json=EXCLUDED.details_json"};
+constexpr Stmt user_techniques{"user_techniques",
+                               "SELECT user_id, id, name, source, muscles, details_json FROM user_techniques WHERE user_id=$1 ORDER BY id"};
 constexpr Stmt audit{"audit", "INSERT INTO audit(at_unix_ms, actor_id, subject_id, action, target) VALUES ($1,$2,$3,$4,$5)"};
 constexpr Stmt audit_batch{"audit_batch",
                            "INSERT INTO audit(at_unix_ms, actor_id, subject_id, action, target)"

@@ -138,12 +138,24 @@ UPDATE sessions s SET hold_count = t.n, tenderness_sum = t.sum
   FROM (SELECT session_id, COUNT(*) AS n, SUM(tenderness_start) AS sum FROM holds GROUP BY session_id) t WHERE t.session_id = s.id;
 DROP INDEX sessions_by_user_day;
 CREATE INDEX sessions_activity ON sessions(user_id, day) INCLUDE (started_unix_ms, hold_count, tenderness_sum);
+)sql",
+// As SQLite's schema 6.
+R"sql(
+CREATE TABLE user_techniques (
+  user_id BIGINT NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL,
+  muscles TEXT NOT NULL,
+  details_json TEXT NOT NULL,
+  PRIMARY KEY (user_id, id)
+);
 )sql"};
     return m;
 }
 
 // What integrity_check() expects to find.
 inline constexpr const char* kTables[] = {"sessions", "holds",       "visits",     "session_events", "assessments", "users",
-                                          "tokens",   "links",       "assignments", "screenings",    "audit"};
+                                          "tokens",   "links",       "assignments", "screenings",    "audit",       "user_techniques"};
 
 }  // namespace unknot::pg

@@ -322,6 +322,26 @@ public:
         });
     }
 
+    std::optional<Assignment> assignment(std::int64_t id) override {
+        return one([&](Txn& t) -> std::optional<Assignment> {
+            auto r = t.exec(sql::assignment, id);
+            if (r.empty()) return std::nullopt;
+            return Assignment{i64(r[0][0]), i64(r[0][1]), i64(r[0][2]), i64(r[0][3]), text(r[0][4]), text(r[0][5])};
+        });
+    }
+
+    void put_user_technique(const UserTechnique& u) override {
+        one([&](Txn& t) { t.exec(sql::put_user_technique, u.user, u.id, u.name, u.source, u.muscles, u.details_json); });
+    }
+
+    std::vector<UserTechnique> user_techniques(UserId user) override {
+        return one([&](Txn& t) {
+            return rows<UserTechnique>(t.exec(sql::user_techniques, user), [](const pqxx::row& r) {
+                return UserTechnique{i64(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), text(r[5])};
+            });
+        });
+    }
+
     void audit(const AuditEntry& e) override {
         one([&](Txn& t) { t.exec(sql::audit, e.at_unix_ms, e.actor, e.subject, e.action, e.target); });
     }

@@ -16,7 +16,7 @@ namespace unknot {
 namespace {
 
 // Each entry moves the schema one version forward; never edit a released entry, add a new one.
-constexpr std::array<std::string_view, 5> migrations{R"sql(
+constexpr std::array<std::string_view, 6> migrations{R"sql(
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,
   started_unix_ms INTEGER NOT NULL,
@@ -154,6 +154,17 @@ UPDATE sessions SET hold_count = (SELECT COUNT(*) FROM holds h WHERE h.session_i
                     tenderness_sum = (SELECT COALESCE(SUM(h.tenderness_start), 0) FROM holds h WHERE h.session_id = sessions.id);
 DROP INDEX sessions_by_user_day;
 CREATE INDEX sessions_activity ON sessions(user_id, day, started_unix_ms, hold_count, tenderness_sum);
+)sql",
+R"sql(
+CREATE TABLE user_techniques (
+  user_id INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL,
+  muscles TEXT NOT NULL,
+  details_json TEXT NOT NULL,
+  PRIMARY KEY (user_id, id)
+);
 )sql"};
 
 std::string join_list(const std::vector<std::string>& v) {
@@ -439,6 +450,7 @@ public:
             // Holds, visits and events go with their sessions (ON DELETE CASCADE).
             for (const char* sql : {"DELETE FROM sessions WHERE user_id=?", "DELETE FROM assessments WHERE user_id=?",
                                     "DELETE FROM screenings WHERE user_id=?", "DELETE FROM assignments WHERE client_id=?",
+                                    "DELETE FROM user_techniques WHERE user_id=?",
                                     "DELETE FROM tokens WHERE user_id=?", "DELETE FROM links WHERE client_id=?1 OR trainer_id=?1",
                                     "DELETE FROM audit WHERE subject_id=?", "DELETE FROM users WHERE id=?"}) {
                 Statement st(db_, sql, path_);
@@ -549,6 +561,30 @@ public:
         st.bind(1, client);
         std::vector<Assignment> out;
         while (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), st.text(5)});
+        return out;
+    }
+
+    std::optional<Assignment> assignment(std::int64_t id) override {
+        Statement st(db_, "SELECT id, trainer_id, client_id, created_unix_ms, profile_json, note FROM assignments WHERE id=?", path_);
+        st.bind(1, id);
+        if (!st.step()) return std::nullopt;
+        return Assignment{st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), st.text(5)};
+    }
+
+    void put_user_technique(const UserTechnique& t) override {
+        Statement st(db_,
+                     "INSERT INTO user_techniques(user_id, id, name, source, muscles, details_json) VALUES (?,?,?,?,?,?)"
+                     " ON CONFLICT(user_id, id) DO UPDATE SET name=excluded.name, source=excluded.source, muscles=excluded.muscles,"
+                     " details_json=excluded.details_json",
+                     path_);
+        st.bind(1, t.user).bind(2, t.id).bind(3, t.name).bind(4, t.source).bind(5, t.muscles).bind(6, t.details_json).step();
+    }
+
+    std::vector<UserTechnique> user_techniques(UserId user) override {
+        Statement st(db_, "SELECT user_id, id, name, source, muscles, details_json FROM user_techniques WHERE user_id=? ORDER BY id", path_);
+        st.bind(1, user);
+        std::vector<UserTechnique> out;
+        while (st.step()) out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
         return out;
     }
 

@@ -119,6 +119,17 @@ struct StoredScreening {
     std::string result;  // clear, caution, refer
 };
 
+// An exercise a person brought in from elsewhere (an import of another app's data): kept and
+// listed as theirs, never planned, since it carries none of the checks catalog techniques pass.
+struct UserTechnique {
+    UserId user = 0;
+    std::string id;       // unique per user; re-importing the same id replaces it
+    std::string name;
+    std::string source;   // e.g. "free-exercise-db"
+    std::string muscles;  // our muscle ids, space-separated
+    std::string details_json;  // instructions, the original muscle names, what could not be mapped
+};
+
 // Who looked at or changed whose health data, and account events. Never the data itself.
 struct AuditEntry {
     std::int64_t id = 0;
@@ -179,7 +190,7 @@ public:
     // Writes name, role, password hash and the login-failure state.
     virtual void update_user(const User& u) = 0;
     // The user and everything that is theirs: sessions, records, assessments, screenings,
-    // assignments, tokens, links, and audit entries about them.
+    // assignments, imported techniques, tokens, links, and audit entries about them.
     virtual void delete_user(UserId id) = 0;
     // Data recorded as kLocalUser becomes this user's (the first account on a machine).
     virtual void adopt_local_data(UserId id) = 0;
@@ -201,6 +212,11 @@ public:
 
     virtual std::int64_t assign(const Assignment& a) = 0;
     virtual std::vector<Assignment> assignments(UserId client) = 0;  // newest first
+    virtual std::optional<Assignment> assignment(std::int64_t id) = 0;
+
+    // Insert, or replace the one with the same (user, id): importing twice changes nothing.
+    virtual void put_user_technique(const UserTechnique& t) = 0;
+    virtual std::vector<UserTechnique> user_techniques(UserId user) = 0;  // by id
 
     virtual void audit(const AuditEntry& e) = 0;
     // Many entries at once (a dashboard view touches every client's data): one round trip.

@@ -100,6 +100,12 @@ export async function call(method, path, { body, raw, contentType = "application
     assert.ok(validate, `${method} ${found.template} returned ${res.status}, which the OpenAPI document does not list`);
     assert.ok(validate(json), `${method} ${path} ${res.status} does not match the OpenAPI schema: ${ajv.errorsText(validate.errors)}\n${text.slice(0, 500)}`);
     exercised.add(`${method.toUpperCase()} ${found.template} ${res.status}`);
+  } else if (found && res.status < 300) {
+    // PDFs and calendars: the content type must be one the document lists for this answer.
+    const documented = Object.keys(found.op.responses[String(res.status)]?.content || {});
+    const type = (res.headers.get("content-type") || "").split(";")[0];
+    assert.ok(documented.includes(type), `${method} ${found.template} ${res.status} answered ${type}; documented: ${documented.join(", ")}`);
+    exercised.add(`${method.toUpperCase()} ${found.template} ${res.status}`);
   }
   if (jar) {
     const cookie = sessionCookieFrom(res);

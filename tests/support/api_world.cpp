@@ -30,6 +30,7 @@ ApiWorld::ApiWorld(server::ApiOptions options) : store_(open_sqlite_store(":memo
         s.save_hold(p.session, HoldRecord{0, "calves_roll", Side::left, {"gastrocnemius"}, 1, 1000, 31000, 30, 6, 3, HoldOutcome::eased});
         s.save_assessment({0, now, local_day(now), R"({"findings":[{"id":"knees_move_inward"}],"edition":"c4"})", p.id, p.id});
         s.save_screening({0, p.id, p.id, now, local_day(now), R"({"answers":{}})", "clear"});
+        p.routine = s.assign({0, p.id, p.id, now, R"({"targets":["calf"],"minutes":10,"tools":["foam_roller"]})", ""});
         people_[who] = p;
     };
     add("owner", "admin");

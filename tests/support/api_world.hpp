@@ -15,6 +15,7 @@ struct Person {
     UserId id = 0;
     std::string email, role;
     std::int64_t session = 0;  // one of their sessions
+    std::int64_t routine = 0;  // a routine assigned to them (by themselves or their trainer)
 };
 
 class ApiWorld {

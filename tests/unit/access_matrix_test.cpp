@@ -24,6 +24,7 @@ enum class Rule {
     health,          // own data, or a current client's (trainers, admins as trainers)
     coach_health,    // as health, and the caller must coach (assigning routines)
     session_health,  // the session's owner or their current trainer
+    routine_health,  // an assigned routine's client or their current trainer
 };
 
 const std::map<std::string, Rule> expected = {
@@ -79,6 +80,13 @@ const std::map<std::string, Rule> expected = {
     {"GET /api/v1/assignments", Rule::health},
     {"POST /api/v1/assignments", Rule::coach_health},
     {"GET /api/v1/sessions/{id}", Rule::session_health},
+    {"GET /api/v1/plans/{id}/handout.pdf", Rule::routine_health},
+    {"POST /api/v1/handouts", Rule::signed_in},
+    {"GET /api/v1/progress/report.pdf", Rule::health},
+    {"GET /api/v1/calendar", Rule::signed_in},
+    {"POST /api/v1/calendar", Rule::signed_in},
+    {"DELETE /api/v1/calendar", Rule::signed_in},
+    {"GET /calendar/{file}", Rule::anyone},
     {"POST /api/v1/sessions/{id}/events", Rule::session_health},
 };
 
@@ -98,7 +106,8 @@ bool expect_allowed(Rule rule, const std::string& who, const std::string& target
         case Rule::coach: return is_coach(who);
         case Rule::admin: return who == "owner";
         case Rule::health:
-        case Rule::session_health: return may_see();
+        case Rule::session_health:
+        case Rule::routine_health: return may_see();
         case Rule::coach_health: return is_coach(who) && may_see();
     }
     return false;
@@ -118,6 +127,7 @@ std::string fill(const std::string& pattern, const ApiWorld& w, const std::strin
         auto close = pattern.find('}', open);
         auto name = pattern.substr(open + 1, close - open - 1);
         if (name == "id" && pattern.find("sessions") != std::string::npos) out += std::to_string(subject.session);
+        else if (name == "id" && pattern.find("plans") != std::string::npos) out += std::to_string(subject.routine);
         else if (name == "id" && pattern.find("techniques") != std::string::npos) out += "calves_roll";
         else if (name == "id" && pattern.find("stretches") != std::string::npos) out += "wall_calf_stretch_straight_knee";
         else if (name == "id") out += "0123456789abcdef";
@@ -151,7 +161,7 @@ TEST(AccessMatrix, EveryRouteEveryRoleEveryTenant) {
     int checked = 0, allowed_count = 0, leaks = 0;
     for (const auto& [method, pattern] : routes) {
         auto rule = expected.at(method + " " + pattern);
-        bool aims = health_rule(rule) || rule == Rule::session_health;
+        bool aims = health_rule(rule) || rule == Rule::session_health || rule == Rule::routine_health;
         for (const auto& who : actors) {
             for (const auto& target : targets) {
                 if (!aims && target != "own") continue;
@@ -161,7 +171,8 @@ TEST(AccessMatrix, EveryRouteEveryRoleEveryTenant) {
                 auto res = w.send(who, method, path, method == "GET" || method == "DELETE" ? "" : "{}");
                 bool want = expect_allowed(rule, who, target);
                 // Denied means the gate answered: 401, 403, or 404 for someone else's session.
-                bool denied = res.status == 401 || res.status == 403 || (rule == Rule::session_health && res.status == 404);
+                bool denied = res.status == 401 || res.status == 403 ||
+                              ((rule == Rule::session_health || rule == Rule::routine_health) && res.status == 404);
                 ++checked;
                 if (want) ++allowed_count;
                 EXPECT_EQ(!denied, want) << method << " " << path << " as " << (who.empty() ? "nobody" : who) << " -> " << res.status << " "

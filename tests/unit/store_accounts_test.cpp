@@ -293,6 +293,35 @@ TEST_P(AccountsContract, AuditBatchKeepsEveryEntryExactly) {
     EXPECT_EQ(one[0].actor, 7);
 }
 
+TEST_P(AccountsContract, UserTechniquesReplaceByIdAndGoWithTheUser) {
+    store().put_user_technique({7, "Calves-SMR", "Calves", "free-exercise-db", "gastrocnemius soleus", "{}"});
+    store().put_user_technique({7, "Adductor", "Adductor", "free-exercise-db", "adductor_complex", "{}"});
+    store().put_user_technique({7, "Calves-SMR", "Calves again", "free-exercise-db", "soleus", R"({"x":1})"});
+    store().put_user_technique({8, "Calves-SMR", "Other's", "free-exercise-db", "soleus", "{}"});
+    auto mine = store().user_techniques(7);
+    ASSERT_EQ(mine.size(), 2u);
+    EXPECT_EQ(mine[0].id, "Adductor");
+    EXPECT_EQ(mine[1].name, "Calves again");
+    EXPECT_EQ(mine[1].muscles, "soleus");
+    EXPECT_EQ(mine[1].details_json, R"({"x":1})");
+    User u{0, "tech@example.org", "T", "self", "h", kT0, 0, 0};
+    auto id = store().create_user(u);
+    store().put_user_technique({id, "Lats", "Lats", "free-exercise-db", "latissimus_dorsi", "{}"});
+    store().delete_user(id);
+    EXPECT_TRUE(store().user_techniques(id).empty());
+    EXPECT_EQ(store().user_techniques(8).size(), 1u);
+}
+
+TEST_P(AccountsContract, AssignmentById) {
+    auto id = store().assign({0, 3, 4, kT0, R"({"targets":["calf"]})", "daily"});
+    auto a = store().assignment(id);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->client, 4);
+    EXPECT_EQ(a->trainer, 3);
+    EXPECT_EQ(a->note, "daily");
+    EXPECT_FALSE(store().assignment(id + 1000));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsContract, ::testing::ValuesIn(store_backends()), backend_name);
 
 }  // namespace

@@ -454,10 +454,10 @@ TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
         tables = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'");
         indexes = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'");
     }
-    EXPECT_EQ(version, "5");  // one per migration
+    EXPECT_EQ(version, "6");  // one per migration
     // sessions, holds, visits, session_events, assessments, users, tokens, links, assignments,
-    // screenings, audit
-    EXPECT_EQ(tables, "11");
+    // screenings, audit, user_techniques
+    EXPECT_EQ(tables, "12");
     for (int i = 0; i < 3; ++i) {
         auto s = open_sqlite_store(path.str());
         EXPECT_EQ(s->list_sessions(kLocalUser).size(), 1u);
@@ -486,7 +486,7 @@ TEST(SqliteStore, MigrationFiveFillsInSessionTotals) {
     {
         RawDb raw(path.str());  // back to schema 4, as an older unknot left it
         raw.exec("DROP INDEX sessions_activity; ALTER TABLE sessions DROP COLUMN hold_count; ALTER TABLE sessions DROP COLUMN tenderness_sum;"
-                 "CREATE INDEX sessions_by_user_day ON sessions(user_id, day); PRAGMA user_version=4;");
+                 "CREATE INDEX sessions_by_user_day ON sessions(user_id, day); DROP TABLE user_techniques; PRAGMA user_version=4;");
     }
     auto s = open_sqlite_store(path.str());
     auto act = s->activity({7}, 0);
