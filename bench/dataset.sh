@@ -36,7 +36,8 @@ INSERT INTO holds (session_id, item, technique, side, muscles, spot, found_ms, e
          CASE k.i WHEN 0 THEN 'gastrocnemius soleus' WHEN 1 THEN 'biceps_femoris' ELSE 'tensor_fasciae_latae' END,
          1, 60000 * k.i + 20000, 60000 * k.i + 20000 + 1000 * (30 + (s.id % 40)), 30 + (s.id % 40),
          2 + (7 * ($days - (s.day - $first_day))) / $days + (s.id % 2), 1 + (s.id % 2), 'eased'
-  FROM sessions s CROSS JOIN bench_n k WHERE k.i < 3;
+  FROM sessions s CROSS JOIN bench_n k WHERE k.i < 3
+  ORDER BY s.id, k.i;  -- a session's holds are written together, as the app writes them
 DROP TABLE bench_n;
 COMMIT;
 SQL
