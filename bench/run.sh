@@ -51,6 +51,17 @@ printf 'handout, 12 items: %.1f ms for %d pages; one text-only page %.1f ms; rat
   "$handout_ms" "$handout_pages" "$page_ms" "$(awk -v a="$handout_ms" -v b="$page_ms" 'BEGIN { print a / b }')"
 awk -v h="$handout_ms" 'BEGIN { exit !(h < 150) }' || missed+=("handout")
 
+# Exporting one person with two years of daily sessions, against reading the same sessions'
+# holds and visits for the progress page as baseline; and importing that export.
+echo
+"$build/bench/bench_exchange" --benchmark_min_time="$min_time" --benchmark_out="$out/exchange.json" --benchmark_out_format=json
+bench_ms() { jq --arg n "$1" '.benchmarks[] | select(.name|startswith($n)) | .real_time' "$out/exchange.json"; }
+export_ms=$(bench_ms BM_ExportTwoYears)
+summaries_ms=$(bench_ms BM_SummariesTwoYears)
+printf 'export, 730 daily sessions: %.0f ms; reading their holds and visits alone %.1f ms; ratio %.1fx (goal < 1000 ms); holds CSV %.0f ms; import of the export %.0f ms\n' \
+  "$export_ms" "$summaries_ms" "$(awk -v a="$export_ms" -v b="$summaries_ms" 'BEGIN { print a / b }')" "$(bench_ms BM_HoldsCsvTwoYears)" "$(bench_ms BM_ImportTwoYears)"
+awk -v e="$export_ms" 'BEGIN { exit !(e < 1000) }' || missed+=("export")
+
 echo
 bash "$root/bench/http.sh" "$wrk_time" || missed+=("http")
 

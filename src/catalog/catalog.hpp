@@ -53,6 +53,7 @@ public:
     std::vector<std::string> compensation_ids() const;
     std::vector<std::string> editions() const;
     const std::vector<CueText>& cues() const { return cues_; }
+    const std::vector<MuscleName>& muscle_names() const { return muscle_names_; }
 
     const Region* region(std::string_view id) const;
     const Muscle* muscle(std::string_view id) const;
@@ -86,6 +87,7 @@ private:
     std::vector<CompensationMapping> mappings_;
     std::vector<Activation> activations_;
     std::vector<Integration> integrations_;
+    std::vector<MuscleName> muscle_names_;
 
     // Id -> position, built once after loading: the planner looks ids up thousands of times.
     struct Hash {

@@ -35,7 +35,7 @@ public:
 private:
     // First pass: every id of every kind, so references can be checked in any file order.
     void index(const std::vector<Record>& records) {
-        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue", "goal", "compensation", "mapping", "activation", "integration"};
+        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue", "goal", "compensation", "mapping", "activation", "integration", "muscle_name"};
         for (const auto& r : records) {
             if (!kinds.contains(r.kind()))
                 throw InputError(r.where(r.line), "unknown record kind `" + r.kind() + ":` (expected one of: " +
@@ -175,6 +175,8 @@ private:
             c_.compensations_.push_back(std::move(c));
         } else if (k == "mapping") {
             c_.mappings_.push_back(mapping(r, fr));
+        } else if (k == "muscle_name") {
+            c_.muscle_names_.push_back(muscle_name(r, fr));
         } else if (k == "activation") {
             Activation a;
             a.id = r.id();
@@ -290,6 +292,22 @@ private:
         bool any = !(m.overactive.empty() && m.underactive.empty() && m.overactive_same_side.empty() && m.overactive_other_side.empty());
         if (!any) throw InputError(r.where(r.line), "mapping `" + m.id + "` names no muscles");
         return m;
+    }
+
+    MuscleName muscle_name(const Record& r, FieldReader& fr) {
+        MuscleName n;
+        n.id = r.id();
+        n.dataset = fr.text("dataset");
+        n.name = fr.text("name");
+        n.entry = fr.optional_text("entry");
+        n.muscles = fr.ids("muscles");
+        require_known(r, fr, "muscles", "muscle", n.muscles);
+        n.note = fr.optional_text("note");
+        n.sources = sources(r, fr);
+        // Two meanings for one word would make an import depend on file order.
+        if (!muscle_name_keys_.insert(n.dataset + "\n" + n.name + "\n" + n.entry).second)
+            throw InputError(r.where(r.line), n.dataset + " `" + n.name + "`" + (n.entry.empty() ? "" : " in " + n.entry) + " is mapped twice");
+        return n;
     }
 
     Verdict verdict(const Record& r, FieldReader& fr, std::string_view field) {
@@ -425,6 +443,7 @@ private:
     std::map<std::string, std::string> regions_line_, muscles_line_;
     std::string cues_at_;  // where the first cue record is, to point at the cue file
     std::set<std::string> mapping_keys_;
+    std::set<std::string> muscle_name_keys_;
     std::map<std::string, std::string> articles_at_;
 };
 

@@ -31,6 +31,14 @@ struct Muscle {
     bool sided = true;
 };
 
+// A word another dataset uses for muscles (data/mappings/), and which of ours it means, so its
+// exercises can be brought in. `entry` narrows the word to one exercise of that dataset, where
+// the dataset's word is too broad for what the exercise works; it wins over the general one.
+struct MuscleName {
+    std::string id, dataset, name, entry, note;
+    std::vector<std::string> muscles, sources;
+};
+
 struct Tool {
     std::string id, name, description;
     std::vector<std::string> densities, surfaces, sources;

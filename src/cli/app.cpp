@@ -29,6 +29,7 @@ int run(int argc, char** argv) {
     add_assess_command(app, ctx, code);
     add_admin_commands(app, ctx, code);
     add_report_commands(app, ctx, code);
+    add_exchange_commands(app, ctx, code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

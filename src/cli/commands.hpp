@@ -15,6 +15,7 @@ void add_serve_command(CLI::App& app, Context& ctx, int& code);
 void add_assess_command(CLI::App& app, Context& ctx, int& code);
 void add_admin_commands(CLI::App& app, Context& ctx, int& code);
 void add_report_commands(CLI::App& app, Context& ctx, int& code);
+void add_exchange_commands(CLI::App& app, Context& ctx, int& code);
 
 // Shared by plan and session: profile/plan files to core values.
 struct PlanFile;

@@ -8,6 +8,7 @@
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "exchange/export.hpp"
 
 namespace unknot::cli {
 
@@ -46,13 +47,41 @@ void print_technique(const Technique& t, const Catalog& c) {
     fmt::print("\nSources: {}\n", join(t.sources, ", "));
 }
 
+// Kept apart from the catalog's: nobody checked them as the catalog's are, so they are never planned.
+void print_own_techniques(Context& ctx, bool as_json) {
+    auto list = exchange::user_techniques_json(ctx.store(), ctx.user());
+    if (as_json) {
+        fmt::print("{}\n", json::pretty(list));
+        return;
+    }
+    if (list.empty()) {
+        fmt::print("No techniques of your own yet. `unknot import --free-exercise-db FILE` brings in free-exercise-db's foam-roll exercises.\n");
+        return;
+    }
+    fmt::print("{:<24} {:<28} {:<18} {}\n", "ID", "NAME", "SOURCE", "MUSCLES");
+    for (const auto& v : list) {
+        const auto& t = v.as_object();
+        std::vector<std::string> muscles;
+        for (const auto& m : t.at("muscles").as_array()) muscles.emplace_back(m.as_string());
+        fmt::print("{:<24} {:<28} {:<18} {}\n", std::string(t.at("id").as_string()), std::string(t.at("name").as_string()),
+                   std::string(t.at("source").as_string()), muscles.empty() ? std::string("-") : join(muscles, " "));
+    }
+    fmt::print("\n{} of your own, imported; unknot lists them but never plans them.\n", list.size() == 1 ? std::string("1 technique") : std::to_string(list.size()) + " techniques");
+}
+
 }  // namespace
 
 void add_catalog_commands(CLI::App& app, Context& ctx, int& code) {
     auto* list = app.add_subcommand("techniques", "List the foam-rolling techniques");
-    static bool as_json = false;
+    static bool as_json = false, mine = false;
     list->add_flag("--json", as_json, "JSON array for scripts");
+    list->add_flag("--mine", mine, "instead: the techniques you imported (`unknot import --free-exercise-db`); --user: whose");
     list->callback([&ctx, &code] {
+        if (mine) {
+            print_own_techniques(ctx, as_json);
+            code = exit_ok;
+            return;
+        }
         const auto& c = ctx.catalog();
         if (as_json) {
             boost::json::array a;

@@ -100,6 +100,8 @@ constexpr Stmt adopt_local_data[] = {
     {"adopt_sessions", "UPDATE sessions SET user_id=$1 WHERE user_id=0"},
     {"adopt_assessments", "UPDATE assessments SET user_id=$1, by_user=$1 WHERE user_id=0"},
     {"adopt_screenings", "UPDATE screenings SET user_id=$1, by_user=$1 WHERE user_id=0"},
+    {"adopt_assignments", "UPDATE assignments SET client_id=$1 WHERE client_id=0"},
+    {"adopt_user_techniques", "UPDATE user_techniques SET user_id=$1 WHERE user_id=0"},
 };
 
 constexpr Stmt put_token{"put_token",

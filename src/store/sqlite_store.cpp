@@ -462,7 +462,8 @@ public:
     void adopt_local_data(UserId id) override {
         transaction([&] {
             for (const char* sql : {"UPDATE sessions SET user_id=? WHERE user_id=0", "UPDATE assessments SET user_id=?1, by_user=?1 WHERE user_id=0",
-                                    "UPDATE screenings SET user_id=?1, by_user=?1 WHERE user_id=0"}) {
+                                    "UPDATE screenings SET user_id=?1, by_user=?1 WHERE user_id=0",
+                                    "UPDATE assignments SET client_id=? WHERE client_id=0", "UPDATE user_techniques SET user_id=? WHERE user_id=0"}) {
                 Statement st(db_, sql, path_);
                 st.bind(1, id).step();
             }
