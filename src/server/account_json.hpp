@@ -1,6 +1,6 @@
 #pragma once
-// JSON shapes for accounts, tokens, the audit log and the personal export. Secrets and password
-// hashes never appear in any of them.
+// JSON shapes for accounts, tokens and the audit log (the personal export is src/exchange).
+// Secrets and password hashes never appear in any of them.
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
@@ -14,9 +14,5 @@ boost::json::value token_json(const Token& t);
 std::string token_id(const Token& t);  // a public handle: the first 16 hex digits of the hash
 boost::json::value audit_json(const AuditEntry& e, Store& store);
 std::optional<UserId> parse_user_id(const std::string& s);
-
-// Everything the store holds about one person, versioned ("format": "unknot-export").
-inline constexpr int export_version = 1;
-boost::json::value export_user(Store& store, UserId user);
 
 }  // namespace unknot::server

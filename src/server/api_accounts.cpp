@@ -7,6 +7,7 @@
 #include "codec/dates.hpp"
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
+#include "exchange/export.hpp"
 #include "security/secrets.hpp"
 #include "security/tokens.hpp"
 #include "server/account_json.hpp"
@@ -291,12 +292,27 @@ void Api::account_routes() {
     // Data rights: everything of mine, and deleting it all.
     router_.add("GET", "/api/v1/export", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
         std::lock_guard lock(store_mu_);
-        auto doc = export_user(store_, ctx.me().id);
+        auto doc = exchange::export_user(store_, ctx.me().id, now_unix_ms());
         store_.audit({0, now_unix_ms(), ctx.me().id, ctx.me().id, "export", "GET /api/v1/export"});
         auto r = json_response(200, doc);
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"unknot-export.json\"");
         r.headers.emplace_back("Cache-Control", "no-store");
         return r;
+    });
+    router_.add("GET", "/api/v1/export/holds.csv", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
+        std::lock_guard lock(store_mu_);
+        HttpResponse r;
+        r.content_type = "text/csv; charset=utf-8";
+        r.body = exchange::export_holds_csv(store_, ctx.me().id);
+        store_.audit({0, now_unix_ms(), ctx.me().id, ctx.me().id, "export", "GET /api/v1/export/holds.csv"});
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"unknot-holds.csv\"");
+        r.headers.emplace_back("Cache-Control", "no-store");
+        return r;
+    });
+    // Techniques the person brought in from elsewhere (`unknot import --free-exercise-db`).
+    router_.add("GET", "/api/v1/user-techniques", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
+        std::lock_guard lock(store_mu_);
+        return json_response(200, exchange::user_techniques_json(store_, ctx.me().id));
     });
     router_.add("DELETE", "/api/v1/me", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto body = json_body(req);

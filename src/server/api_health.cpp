@@ -15,9 +15,10 @@ namespace unknot::server {
 namespace bj = boost::json;
 
 namespace {
-bj::object screening_json(const StoredScreening& s, const ScreeningResult& r) {
+bj::object screening_json(const StoredScreening& s, const ScreeningResult& r, const bj::value& answers) {
     auto o = json::to_json(r).as_object();
-    o["id"] = s.id;
+    o["id"] = s.id ? bj::value(s.id) : bj::value(nullptr);
+    o["answers"] = answers.is_object() && answers.as_object().contains("answers") ? answers.as_object().at("answers") : bj::value(bj::object{});
     o["date"] = iso_day(s.day);
     o["created_unix_ms"] = s.created_unix_ms;
     o["by"] = s.by;
@@ -32,17 +33,20 @@ void Api::health_routes() {
         auto result = screen(answers, catalog_);
         StoredScreening s{0, ctx.subject, ctx.me().id, now_unix_ms(), 0, bj::serialize(body), std::string(to_string(result.verdict))};
         s.day = local_day(s.created_unix_ms);
-        std::lock_guard lock(store_mu_);
-        s.id = store_.save_screening(s);
-        return json_response(200, screening_json(s, result));
+        // record=false: advice on a subset of answers, without a screening on record.
+        if (req.query("record") != "false") {
+            std::lock_guard lock(store_mu_);
+            s.id = store_.save_screening(s);
+        }
+        return json_response(200, screening_json(s, result, body));
     });
 
     router_.add("GET", "/api/v1/screenings", Access::reads_health(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
         std::lock_guard lock(store_mu_);
         bj::array out;
         for (const auto& s : store_.screenings(ctx.subject)) {
-            auto answers = json::answers_from_json(json::parse(s.answers_json, "stored screening"), "");
-            out.insert(out.begin(), screening_json(s, screen(answers, catalog_)));  // newest first
+            auto v = json::parse(s.answers_json, "stored screening");
+            out.insert(out.begin(), screening_json(s, screen(json::answers_from_json(v, ""), catalog_), v));  // newest first
         }
         return json_response(200, out);
     });

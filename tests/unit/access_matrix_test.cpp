@@ -59,6 +59,8 @@ const std::map<std::string, Rule> expected = {
     {"POST /api/v1/tokens", Rule::signed_in},
     {"DELETE /api/v1/tokens/{id}", Rule::signed_in},
     {"GET /api/v1/export", Rule::signed_in},
+    {"GET /api/v1/export/holds.csv", Rule::signed_in},
+    {"GET /api/v1/user-techniques", Rule::signed_in},
     {"DELETE /api/v1/me", Rule::signed_in},
     {"GET /api/v1/audit", Rule::signed_in},
     {"POST /api/v1/invites/{token}/accept", Rule::signed_in},

@@ -83,3 +83,25 @@ TEST(CalendarFeed, NoRemindersToRollAfterAReferOnRecord) {
 
 }  // namespace
 }  // namespace unknot
+
+namespace unknot {
+namespace {
+
+// A preview is advice only: nothing on record, so a trainer's dashboard never sees it.
+TEST(Screenings, APreviewIsNotRecordedAndRecordsCarryTheirAnswers) {
+    test::ApiWorld w;
+    auto before = w.store().screenings(w["solo"].id).size();
+    auto preview = w.send("solo", "POST", "/api/v1/screenings?record=false", R"({"answers": {"bleeding_disorder": true}})");
+    ASSERT_EQ(preview.status, 200) << preview.body;
+    EXPECT_NE(preview.body.find("\"id\":null"), std::string::npos);
+    EXPECT_EQ(w.store().screenings(w["solo"].id).size(), before);
+    ASSERT_EQ(w.send("solo", "POST", "/api/v1/screenings", R"({"answers": {"varicose_veins": true}})").status, 200);
+    EXPECT_EQ(w.store().screenings(w["solo"].id).size(), before + 1);
+    auto list = w.send("trainer_a", "GET", "/api/v1/screenings?client=" + std::to_string(w["client_a"].id));
+    EXPECT_NE(list.body.find("\"answers\":{"), std::string::npos) << list.body;
+    auto mine = w.send("solo", "GET", "/api/v1/screenings");
+    EXPECT_NE(mine.body.find("\"varicose_veins\":true"), std::string::npos) << mine.body;
+}
+
+}  // namespace
+}  // namespace unknot

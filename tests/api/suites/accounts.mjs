@@ -414,15 +414,45 @@ test("export: everything of mine, as versioned JSON", async () => {
   assert.equal(x.screenings[0].by_trainer, true);
   assert.equal(x.screenings[0].result, "caution");
   assert.equal(x.assessments.length, 2);
-  assert.deepEqual(x.assignments.map((a) => a.trainer), [{ id: ids.tara, name: "Tara Trainer" }]);
-  assert.deepEqual(x.trainer, { id: ids.tara, name: "Tara Trainer" });
+  // What holds only in this installation (ids, role, the trainer link, tokens) is under `installation`.
+  assert.deepEqual(x.assignments.map((a) => a.installation.trainer), [{ id: ids.tara, name: "Tara Trainer" }]);
+  assert.deepEqual(x.screenings[0].installation.by, { id: ids.tara, name: "Tara Trainer" });
+  assert.equal(x.installation.user_id, ids.cody);
+  assert.equal(x.installation.role, "client");
+  assert.equal(x.installation.trainer.id, ids.tara);
+  assert.equal(x.installation.trainer.name, "Tara Trainer");
+  assert.equal(typeof x.sessions[0].installation.id, "number");
+  assert.deepEqual(x.user_techniques, []);
   assert.ok(!r.text.includes("password"), "no password hashes");
   const own = await ok("GET", "/api/v1/export");
-  assert.equal(own.user.role, "admin");
+  assert.equal(own.installation.role, "admin");
   assert.ok(own.sessions.length >= 1, "the owner's sessions from the other suites");
-  assert.equal(own.api_tokens.length, 1);
+  assert.equal(own.installation.api_tokens.length, 1);
   assert.ok(!JSON.stringify(own).includes("unk_"), "token secrets are not exported");
   assert.ok((await ok("GET", "/api/v1/audit")).some((e) => e.action === "export" && e.actor === "you"));
+});
+
+test("export: my holds as CSV, one line per hold", async () => {
+  const r = await call("GET", "/api/v1/export/holds.csv", { as: "cody" });
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get("content-type"), /^text\/csv/);
+  assert.match(r.headers.get("content-disposition"), /attachment; filename="unknot-holds\.csv"/);
+  const lines = r.text.split("\r\n");
+  assert.equal(lines[0], "date,started,technique,side,muscles,spot,hold_s,tenderness_start,tenderness_end,outcome");
+  assert.equal(lines.length, 3, "a header, Cody's one hold, and the final line end");
+  assert.equal(lines[2], "");
+  const [date, started, technique, , , spot, holdS, start, , outcome] = lines[1].split(",");
+  const x = await ok("GET", "/api/v1/export", { as: "cody" });
+  const hold = x.sessions[0].holds[0];
+  assert.equal(date, x.sessions[0].date);
+  assert.equal(started, new Date(x.sessions[0].started_unix_ms).toISOString().replace(/\.\d{3}Z$/, "Z"));
+  assert.deepEqual([technique, Number(spot), Number(holdS), Number(start), outcome], [hold.technique, hold.spot, hold.hold_s, hold.tenderness_start, hold.outcome]);
+  assert.equal((await call("GET", "/api/v1/export/holds.csv", { as: null })).status, 401);
+});
+
+test("user techniques: the ones I imported, none yet", async () => {
+  assert.deepEqual(await ok("GET", "/api/v1/user-techniques", { as: "cody" }), []);
+  await fails("GET", "/api/v1/user-techniques", { as: null }, 401, "unauthenticated");
 });
 
 test("the trainer ends coaching: the client keeps their data, the trainer loses access", async () => {
