@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The web app in a real browser (Debian's chromium driven by playwright-core) against a real
 # `unknot serve` with the app embedded: the whole phone journey with an axe-core scan of every
-# screen (light and dark), the offline journey, a trainer's assessment walk-through, and the web
-# unit tests incl. the live contract.
+# screen (light and dark), the offline journey, a trainer's assessment walk-through, trainer and
+# client end to end (owner set-up, invite, screening, assessment, assigned routine rolled on a
+# phone, the dashboard), and the web unit tests incl. the live contract.
 # Screenshots are kept under build/<preset>/artifacts/e2e for people to look at.
 set -uo pipefail
 unknot_bin="$1"
@@ -21,6 +22,9 @@ for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$work/out.log" | head
 grep -q 'id="app"\|<script' <(curl -s "$url/") || { echo "the server has no web app embedded (configure with UNKNOT_BUILD_WEB=ON)"; exit 1; }
 cd "$root/web"
 fails=0
+# First, while the server has no accounts: the coaching walk starts with the owner's set-up.
+echo "== trainer and client: owner set-up, invite, screening, assessment, routine rolled on a phone, dashboard"
+node test/e2e/coaching.mjs "$url" "$artifacts" || fails=$((fails + 1))
 echo "== web unit tests (engine vs C++ golden runs, markdown, offline queue, live API contract)"
 UNKNOT_API="$url" node test/run.mjs || fails=$((fails + 1))
 echo "== phone journey + axe-core on every screen, light and dark"
@@ -33,5 +37,5 @@ kill -TERM "$pid"; wait "$pid"; rc=$?
 [[ $rc -eq 0 ]] || { echo "server exit $rc after SIGTERM"; fails=$((fails + 1)); }
 if grep -q '"status":5' "$work/access.log"; then echo "5xx in the access log"; grep '"status":5' "$work/access.log" | head; fails=$((fails + 1)); fi
 echo "screenshots: $(ls "$artifacts" | grep -vc part) screens in $artifacts"
-echo "$((4 - fails)) passed, $fails failed"
+echo "$((5 - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]

@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { App } from './app';
+import { refreshAuth } from './auth';
 import { startSync } from './sync/sync';
 import './styles.css';
 
 const root = document.getElementById('app')!;
 root.textContent = ''; // the "Loading" placeholder: render() adds to what is there
+void refreshAuth().catch(() => undefined); // who is signed in (the last user, remembered, shows meanwhile)
 render(<App />, root);
 startSync();
 

@@ -31,7 +31,7 @@ export {}; // a module, not a script
 
 // Catalog reads the app needs offline, and the ones worth fetching before they are asked for.
 const CATALOG = /^\/api\/v1\/(techniques|stretches|learn|muscles|regions|tools|conditions|cues|goals|sources)(\/[A-Za-z0-9_-]+)?$/;
-const RECENT = /^\/api\/v1\/(history|progress)$/;
+const RECENT = /^\/api\/v1\/(history|progress|assignments)$/; // the signed-in person's (forgotten on a change of person)
 const PREFETCH = ['techniques', 'stretches', 'learn', 'muscles', 'regions', 'tools', 'conditions', 'cues', 'goals', 'sources'].map(
   (p) => `/api/v1/${p}`,
 );
@@ -119,9 +119,14 @@ sw.addEventListener('fetch', (e) => {
   if (__SHELL__.includes(url.pathname)) e.respondWith(cacheFirst(req));
 });
 
-// The page sends the plan it is about to run, so a reload offline can still find it.
+// The page sends the plan it is about to run, so a reload offline can still find it; and says
+// when another person signs in, so nothing of the last one's is shown to them offline.
 sw.addEventListener('message', (e) => {
   const msg = e.data as { type?: string; plan?: unknown } | null;
+  if (msg?.type === 'forget')
+    void caches.open(DATA).then(async (c) => {
+      for (const req of await c.keys()) if (RECENT.test(new URL(req.url).pathname) || new URL(req.url).pathname === PLAN_URL) await c.delete(req);
+    });
   if (msg?.type === 'plan')
     void caches.open(DATA).then((c) =>
       c.put(PLAN_URL, new Response(JSON.stringify(msg.plan), { headers: { 'Content-Type': 'application/json' } })),

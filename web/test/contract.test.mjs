@@ -66,6 +66,12 @@ test('plan profile, new session and event batches match their schemas', { skip: 
   validatorFor('EventBatch')({ events });
 });
 
+test('a routine a trainer assigns: the profile Choose or Assess builds, with a note', { skip: !haveSpec }, () => {
+  const profile = profileFor({ targets: ['calf'], minutes: 10, tools: ['foam_roller'], context: 'daily' }, { varicose_veins: false });
+  validatorFor('NewAssignment')({ profile, note: 'Before your runs.' });
+  validatorFor('NewAssignment')({ profile: { ...profile, targets: [], assessment: { findings: [{ id: 'knees_move_inward' }], edition: 'c4' } } });
+});
+
 test('the engine records holds, visits and cues in the API\'s shapes', { skip: !haveSpec }, () => {
   const [hold, visit, cue] = ['Hold', 'Visit', 'Cue'].map(validatorFor);
   const engine = new Engine(golden.plans[0], { cues: golden.cues, technique: (id) => golden.techniques[id] });
@@ -93,11 +99,25 @@ test('the engine records holds, visits and cues in the API\'s shapes', { skip: !
 
 const live = process.env.UNKNOT_API;
 test('the live server answers in the documented shapes', { skip: !live || !haveSpec }, async () => {
+  // Health data needs an account: a new one (the owner's, if the server is fresh), held by
+  // its cookie and CSRF token the way the browser holds them.
+  const auth0 = await (await fetch(live + '/api/v1/auth')).json();
+  validatorFor('AuthState')(auth0);
+  const who = { email: `contract.${Date.now()}@example.org`, name: 'Contract Test', password: 'correct horse battery staple' };
+  const joined = await fetch(live + (auth0.setup_required ? '/api/v1/setup' : '/api/v1/signup'), {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(who),
+  });
+  assert.equal(joined.status, 201);
+  const cookie = joined.headers.get('set-cookie').split(';')[0];
+  const signedIn = await joined.json();
+  validatorFor('AuthState')(signedIn);
+  const csrf = signedIn.csrf;
   const get = async (path) => {
-    const r = await fetch(live + path);
+    const r = await fetch(live + path, { headers: { Cookie: cookie } });
     assert.equal(r.status, 200, path);
     return r.json();
   };
+  validatorFor('AuthState')(await get('/api/v1/auth'));
   const arrays = { techniques: 'Technique', stretches: 'Stretch', learn: 'ArticleSummary', muscles: 'Muscle', regions: 'Region', tools: 'Tool', conditions: 'Condition', cues: 'CueText', goals: 'Goal', sources: 'Source', history: 'HistoryEntry' };
   for (const [path, schema] of Object.entries(arrays)) {
     const check = validatorFor(schema);
@@ -111,9 +131,14 @@ test('the live server answers in the documented shapes', { skip: !live || !haveS
   assert.deepEqual((await get('/api/v1/goals')).map((g) => g.id).sort(), ['after_workout', 'before_workout', 'desk_worker', 'runner']);
   // A whole round trip: plan, session (twice: idempotent), events (twice: duplicates).
   const post = async (path, body) => {
-    const r = await fetch(live + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(live + path, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf }, body: JSON.stringify(body) });
     return { status: r.status, body: await r.json() };
   };
+  // Without the CSRF token a write is refused (403 csrf), with the cookie alone.
+  const noCsrf = await fetch(live + '/api/v1/plans', { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: '{"targets":["calf"]}' });
+  assert.equal(noCsrf.status, 403);
+  assert.equal((await noCsrf.json()).error.code, 'csrf');
+  assert.deepEqual(await get('/api/v1/assignments'), []);
   const plan = await post('/api/v1/plans', profileFor({ targets: ['calf:left'], minutes: 5, tools: ['foam_roller'], context: 'daily' }, {}));
   assert.equal(plan.status, 200);
   validatorFor('Plan')(plan.body);

@@ -140,3 +140,67 @@ test('a batch the server refuses outright is kept aside, not retried forever, no
   assert.equal(storage.eventMap.size, 1);
   assert.match([...storage.eventMap.values()][0].dead, /400/);
 });
+
+test('signed out or a stale CSRF token while flushing: nothing is dropped, all of it goes later', async () => {
+  for (const status of [401, 403]) {
+    const server = fakeServer();
+    const realPost = server.postEvents;
+    let refuse = true;
+    server.postEvents = async (id, events) => {
+      if (refuse) throw Object.assign(new Error('sign in first'), { status });
+      return realPost(id, events);
+    };
+    const storage = new MemoryStorage();
+    const box = new Outbox(storage, server, () => 7);
+    await box.addSession({ client_id: `s${status}`, plan, started_at_ms: 1, user: 7 });
+    const events = [ev(0, 'start'), ev(2, 'in_position'), ev(5, 'found')];
+    for (const e of events) await box.addEvent(`s${status}`, e);
+    const r1 = await box.flush();
+    assert.equal(r1.signedOut, true, `HTTP ${status}`);
+    assert.equal(r1.offline, false);
+    assert.equal(r1.pending, 3);
+    assert.ok([...storage.eventMap.values()].every((e) => !e.dead), `HTTP ${status}: events were marked dead`);
+    refuse = false; // signed in again
+    const r2 = await box.flush();
+    assert.equal(r2.sent, 3);
+    assert.deepEqual(server.events.map((e) => e.id), events.map((e) => e.id));
+  }
+});
+
+test('a 401 when starting the session keeps it too', async () => {
+  const server = fakeServer();
+  const realStart = server.startSession;
+  server.startSession = async () => {
+    throw Object.assign(new Error('sign in first'), { status: 401 });
+  };
+  const storage = new MemoryStorage();
+  const box = new Outbox(storage, server);
+  await box.addSession({ client_id: 'c401', plan, started_at_ms: 1 });
+  await box.addEvent('c401', ev(0, 'start'));
+  const r = await box.flush();
+  assert.equal(r.signedOut, true);
+  assert.equal(r.errors.length, 0);
+  assert.equal(r.pending, 2);
+  server.startSession = realStart;
+  assert.equal((await box.flush()).sent, 1);
+});
+
+test('sessions are sent only under the login of whoever recorded them', async () => {
+  const server = fakeServer();
+  const storage = new MemoryStorage();
+  let who = 1;
+  const box = new Outbox(storage, server, () => who);
+  await box.addSession({ client_id: 'mine', plan, started_at_ms: 1, user: 1 });
+  await box.addEvent('mine', ev(0, 'start'));
+  await box.addSession({ client_id: 'theirs', plan, started_at_ms: 2, user: 2 });
+  await box.addEvent('theirs', ev(0, 'start'));
+  await box.addSession({ client_id: 'old', plan, started_at_ms: 3 }); // from before accounts: whoever signs in
+  const r = await box.flush();
+  assert.deepEqual([...server.sessions.keys()].sort(), ['mine', 'old']);
+  assert.equal(r.pending, 0); // what waits for someone else is not this person's to count
+  assert.equal(storage.sessionMap.has('theirs'), true);
+  who = 2; // the other person signs in on this device
+  assert.equal(await box.pending(), 2);
+  await box.flush();
+  assert.deepEqual([...server.sessions.keys()].sort(), ['mine', 'old', 'theirs']);
+});

@@ -403,3 +403,97 @@ export interface Health {
   status: 'ok';
   version: string;
 }
+
+// Accounts, trainers and clients (docs/accounts.md).
+export type Role = 'self' | 'client' | 'trainer' | 'admin';
+export interface UserRef {
+  id: number;
+  name: string;
+}
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  created_unix_ms: number;
+  trainer: UserRef | null;
+}
+export interface AuthState {
+  setup_required: boolean;
+  user: User | null;
+  csrf: string | null;
+}
+export interface ApiToken {
+  id: string;
+  name: string;
+  created_unix_ms: number;
+  expires_unix_ms: number | null;
+}
+export interface NewApiToken extends ApiToken {
+  token: string; // shown only this once
+}
+export interface AuditEntry {
+  at_unix_ms: number;
+  actor: 'you' | UserRef | null; // null: an account since deleted
+  action: string;
+  target: string;
+}
+export interface Invite {
+  url: string;
+  token: string;
+  expires_unix_ms: number;
+}
+export interface InviteInfo {
+  trainer: string | null;
+  usable: boolean;
+  expires_unix_ms: number;
+}
+export interface Client {
+  id: number;
+  name: string;
+  email: string;
+  since_unix_ms: number;
+}
+export type DashboardFlag =
+  | { kind: 'refer'; date: string; message: string }
+  | { kind: 'never_rolled'; message: string }
+  | { kind: 'missed_days'; days: number; message: string };
+export type Direction = 'down' | 'up' | 'same' | '';
+export interface Comparison {
+  recent: number | null;
+  earlier: number | null;
+  trend: Direction;
+}
+export interface DashboardRow {
+  client: UserRef;
+  since_unix_ms: number;
+  sessions_per_week: number;
+  streak: number;
+  streak_capped: boolean;
+  last_session_unix_ms: number | null;
+  days_since_last: number | null;
+  tender_spots: Comparison;
+  tenderness: Comparison;
+  screening: Verdict | null;
+  reassessment: Changes | null;
+  flags: DashboardFlag[];
+}
+export interface Dashboard {
+  today: string;
+  clients: DashboardRow[];
+}
+export interface ScreeningRecord extends Screening {
+  id: number;
+  date: string;
+  created_unix_ms: number;
+  by: number;
+}
+export interface Assignment {
+  id: number;
+  created_unix_ms: number;
+  note: string;
+  profile: Profile;
+  trainer: string | null;
+  plan: Plan;
+}
+export type AssignmentCreated = Omit<Assignment, 'profile' | 'trainer'>;

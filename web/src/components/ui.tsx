@@ -1,6 +1,6 @@
 // Small shared pieces: the screen heading (title + focus on navigation), loading and errors.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HttpError, isNetworkError } from '../api/client';
 import { navigate } from '../lib/router';
 
@@ -58,4 +58,30 @@ export function List({ items, ordered = false }: { items: string[]; ordered?: bo
 export function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, true), [to]);
   return null;
+}
+
+/** A secret or a link to hand on: shown in full, selected on focus, with a Copy button. */
+export function CopyField({ label, value, id }: { label: string; value: string; id: string }) {
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const copy = async () => {
+    const input = document.getElementById(id) as HTMLInputElement | null;
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied('yes');
+    } catch {
+      // No clipboard API (plain http on a LAN address): the old way, or select it for the person.
+      input?.select();
+      setCopied(document.execCommand?.('copy') ? 'yes' : 'no');
+    }
+  };
+  return (
+    <div class="field copy">
+      <label for={id}>{label}</label>
+      <div class="field-row">
+        <input id={id} type="text" readOnly value={value} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} spellcheck={false} />
+        <button type="button" class="btn primary" onClick={copy}>Copy</button>
+      </div>
+      <p class="hint" role="status">{copied === 'yes' ? 'Copied.' : copied === 'no' ? 'Selected: copy it with your keyboard or a long press.' : ''}</p>
+    </div>
+  );
 }

@@ -1,16 +1,19 @@
 // Movement assessment, for a trainer at a desk or on a tablet: tick what you see in each
 // assessment and view (GET /api/v1/compensations), score it (POST /api/v1/assessments), see
 // the overactive and underactive muscles on the body map, and build the four-phase plan.
+// With `client`, for a trainer's client: recorded to their file (?client=ID), and the plan
+// becomes a routine to preview and assign.
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AssessmentEntry, AssessmentKind, AssessmentView, Compensation, Finding, MuscleCall, Side } from '../api/types';
 import { BodyMap, type Mark } from '../components/BodyMap';
 import { ErrorNote, Loading, Redirect, ScreenTitle } from '../components/ui';
+import { useClientName } from '../components/Working';
 import { profileFor } from '../lib/requests';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { useApi } from '../lib/useApi';
-import { assessDraft, choice, lastAssessment, screening, setPlan } from '../state';
+import { setPlan, subject } from '../state';
 
 const KINDS: Array<[AssessmentKind, string]> = [
   ['overhead_squat', 'Overhead squat'], ['single_leg_squat', 'Single-leg squat'], ['pushing', 'Pushing'], ['pulling', 'Pulling'],
@@ -72,7 +75,10 @@ export function findingName(f: Finding, comps: Compensation[]): string {
   return f.side ? `${n} (${f.side})` : n;
 }
 
-export function AssessScreen() {
+export function AssessScreen({ client = null }: { client?: number | null }) {
+  const sub = subject(client);
+  const { assessDraft } = sub;
+  const who = useClientName(client);
   const data = useApi(() => api.compensations(), []);
   const draft = useStore(assessDraft);
   const [kind, setKind] = useState<AssessmentKind>('overhead_squat');
@@ -91,9 +97,9 @@ export function AssessScreen() {
     setBusy(true);
     setError(null);
     try {
-      lastAssessment.set(await api.assess(draft));
+      sub.lastAssessment.set(await api.assess(draft, client));
       assessDraft.set({ findings: [], edition: draft.edition });
-      navigate('/assess/result');
+      navigate(`${sub.base}/assess/result`);
     } catch (e) {
       setError(e);
     } finally {
@@ -102,8 +108,11 @@ export function AssessScreen() {
   };
   return (
     <div class="screen assess-form">
-      <ScreenTitle title="Assess">Movement assessment</ScreenTitle>
-      <p class="lead">Watch the movement from each side and tick what you see. We'll work out which muscles to roll and stretch, and which to activate.</p>
+      <ScreenTitle title="Assess">{client ? `${who}: movement assessment` : 'Movement assessment'}</ScreenTitle>
+      <p class="lead">
+        Watch {client ? `${who}'s` : 'the'} movement from each side and tick what you see. We'll work out which muscles to roll and stretch, and which to
+        activate.
+      </p>
       <div class="segmented wrap" role="group" aria-label="Assessment">
         {KINDS.map(([k, name]) => (
           <button type="button" key={k} aria-pressed={k === kind} onClick={() => setKind(k)}>{name}</button>
@@ -180,14 +189,17 @@ function Calls({ calls, comps, title, id }: { calls: MuscleCall[]; comps: Compen
   );
 }
 
-export function AssessResultScreen() {
-  const entry = useStore(lastAssessment);
+export function AssessResultScreen({ client = null }: { client?: number | null }) {
+  const sub = subject(client);
+  const choice = sub.choice;
+  const who = useClientName(client);
+  const entry = useStore(sub.lastAssessment);
   const c = useStore(choice);
-  const saved = useStore(screening);
+  const saved = useStore(sub.screening);
   const data = useApi(() => Promise.all([api.compensations(), api.regions()]), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (!entry) return <Redirect to="/assess" />;
+  if (!entry) return <Redirect to={`${sub.base}/assess`} />;
   if (data.error && !data.data) return <ErrorNote error={data.error} retry={data.retry} />;
   if (!data.data) return <Loading what="Loading the result" />;
   const [comps, regions] = data.data;
@@ -207,7 +219,13 @@ export function AssessResultScreen() {
     setBusy(true);
     setError(null);
     try {
-      setPlan(await api.plan({ ...profileFor(c, saved?.answers ?? {}), assessment: entry.assessment }));
+      const profile = { ...profileFor(c, saved?.answers ?? {}), assessment: entry.assessment };
+      const plan = await api.plan(profile);
+      if (client) {
+        sub.draft.set({ profile, plan });
+        return navigate(`${sub.base}/assign`);
+      }
+      setPlan(plan);
       navigate('/plan');
     } catch (e) {
       setError(e);
@@ -218,7 +236,7 @@ export function AssessResultScreen() {
   const list = (fs: Finding[]) => (fs.length ? fs.map((f) => findingName(f, comps)).join(', ') : 'none');
   return (
     <div class="screen assess-result">
-      <ScreenTitle title="Assessment result">Assessment result</ScreenTitle>
+      <ScreenTitle title="Assessment result">{client ? `${who}: assessment result` : 'Assessment result'}</ScreenTitle>
       <p class="lead">
         {entry.date} · {result.edition.toUpperCase()} tables · seen: {list(entry.assessment.findings)}.
       </p>
@@ -250,8 +268,8 @@ export function AssessResultScreen() {
       </label>
       {error !== null && <ErrorNote error={error} />}
       <div class="actions sticky">
-        <button type="button" class="btn ghost" onClick={() => navigate('/assess')}>Assess again</button>
-        <button type="button" class="btn primary big" disabled={busy} onClick={build}>Build my plan</button>
+        <button type="button" class="btn ghost" onClick={() => navigate(`${sub.base}/assess`)}>Assess again</button>
+        <button type="button" class="btn primary big" disabled={busy} onClick={build}>{client ? `Build a routine for ${who}` : 'Build my plan'}</button>
       </div>
     </div>
   );

@@ -1,16 +1,18 @@
 // Step 2: what to roll (body map or a ready-made goal), how long, with what, and when; then
-// POST /api/v1/plans.
+// POST /api/v1/plans. With `client`, a trainer builds a routine for their client the same way,
+// previews it, and assigns it (src/screens/Clients.tsx: AssignScreen).
 import { useState } from 'preact/hooks';
 import { api, isNetworkError } from '../api/client';
 import type { Context, Goal, Region, Tool } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorNote, Loading, ScreenTitle, errorText } from '../components/ui';
+import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
 import { profileFor, splitSide, toggleTarget } from '../lib/requests';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { useApi } from '../lib/useApi';
-import { choice as choiceStore, currentPlan, screening, setPlan, type Choice } from '../state';
+import { currentPlan, setPlan, subject, type Choice } from '../state';
 
 const CONTEXTS: Array<{ id: Context; name: string; hint: string }> = [
   { id: 'warm_up', name: 'Before exercise', hint: 'short, 1–3 areas' },
@@ -32,10 +34,13 @@ export function pressedKeys(targets: string[], regions: Region[]): Set<string> {
   return keys;
 }
 
-export function ChooseScreen() {
+export function ChooseScreen({ client = null }: { client?: number | null }) {
+  const sub = subject(client);
+  const choiceStore = sub.choice;
+  const who = useClientName(client);
   const data = useApi(() => Promise.all([api.regions(), api.muscles(), api.goals(), api.tools()]), []);
   const c = useStore(choiceStore);
-  const saved = useStore(screening);
+  const saved = useStore(sub.screening);
   const [problem, setProblem] = useState<{ text: string; offline?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -46,13 +51,19 @@ export function ChooseScreen() {
   const excluded = saved?.result.excluded_regions ?? [];
 
   const makePlan = async () => {
-    if (!saved) return navigate('/screening');
+    if (!saved) return navigate(`${sub.base}/screening`);
     if (c.targets.length === 0) return setProblem({ text: 'Pick at least one place on the map, or a goal.' });
     if (c.tools.length === 0) return setProblem({ text: 'Pick the tool you have.' });
     setBusy(true);
     setProblem(null);
     try {
-      setPlan(await api.plan(profileFor(c, saved.answers)));
+      const profile = profileFor(c, saved.answers);
+      const plan = await api.plan(profile);
+      if (client) {
+        sub.draft.set({ profile, plan });
+        return navigate(`${sub.base}/assign`);
+      }
+      setPlan(plan);
       navigate('/plan');
     } catch (e) {
       setProblem({ text: errorText(e), offline: isNetworkError(e) });
@@ -63,10 +74,10 @@ export function ChooseScreen() {
 
   return (
     <div class="screen choose">
-      <ScreenTitle title="Choose">What needs rolling today?</ScreenTitle>
+      <ScreenTitle title={client ? 'Routine' : 'Choose'}>{client ? `A routine for ${who}` : 'What needs rolling today?'}</ScreenTitle>
       {saved && (
         <p class="muted small">
-          Health answers from {new Date(saved.at).toLocaleDateString()}. <a href="#/screening">Change them</a>
+          {client ? `${who}'s health answers` : 'Health answers'} from {new Date(saved.at).toLocaleDateString()}. <a href={`#${sub.base}/screening`}>Change them</a>
         </p>
       )}
 
@@ -84,7 +95,7 @@ export function ChooseScreen() {
       </section>
 
       <section aria-labelledby="map-h" class="map-col">
-        <h2 id="map-h">Or tap where you feel tight</h2>
+        <h2 id="map-h">{client ? `Or tap where ${who} feels tight` : 'Or tap where you feel tight'}</h2>
         <BodyMap regions={regions} mode="targets" label="Choose what to roll" idPrefix="choose" excluded={excluded}
           selected={pressedKeys(c.targets, regions)} onToggle={(key) => update({ targets: toggleTarget(c.targets, key), goal: null })} />
         <Legend />
@@ -116,7 +127,7 @@ export function ChooseScreen() {
       </section>
 
       <fieldset class="group">
-        <legend>How long do you have?</legend>
+        <legend>{client ? 'How long?' : 'How long do you have?'}</legend>
         <div class="segmented wrap">
           {MINUTES.map((m) => (
             <button type="button" key={m} aria-pressed={c.minutes === m} onClick={() => update({ minutes: m })}>{m} min</button>
@@ -132,7 +143,7 @@ export function ChooseScreen() {
       </fieldset>
 
       <fieldset class="group">
-        <legend>What do you have?</legend>
+        <legend>{client ? 'What do they have?' : 'What do you have?'}</legend>
         {saved && saved.result.prefer_tools.length > 0 && (
           <p class="note">Your answers suggest a gentler tool: {saved.result.prefer_tools.map((t) => names.tools.find((x) => x.id === t)?.name ?? t).join(' or ')}.</p>
         )}
@@ -160,13 +171,15 @@ export function ChooseScreen() {
       {problem && (
         <div class="note warn" role="alert">
           <p>{problem.text}</p>
-          {problem.offline && currentPlan.get() && (
+          {problem.offline && !client && currentPlan.get() && (
             <button type="button" class="btn" onClick={() => navigate('/plan')}>Use my last plan</button>
           )}
         </div>
       )}
       <div class="actions sticky">
-        <button type="button" class="btn primary big" onClick={makePlan} disabled={busy}>{busy ? 'Planning…' : 'Make my plan'}</button>
+        <button type="button" class="btn primary big" onClick={makePlan} disabled={busy}>
+          {busy ? 'Planning…' : client ? 'Preview the routine' : 'Make my plan'}
+        </button>
       </div>
     </div>
   );

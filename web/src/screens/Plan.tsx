@@ -1,5 +1,6 @@
 // Step 3: the plan, in the order it runs (roll first, then stretch), with how to set up for
 // each item and what was left out and why.
+import type { ComponentChildren } from 'preact';
 import { api } from '../api/client';
 import type { Activation, ActivationItem, Compensation, Integration, IntegrationItem, Plan, PlanItem, SmrItem, Stretch, StretchItem, Technique } from '../api/types';
 import { Pictogram, stretchPose } from '../components/Pictogram';
@@ -95,8 +96,6 @@ const PHASES = {
 
 export function PlanScreen() {
   const plan = useStore(currentPlan);
-  const data = useApi(() => Promise.all([api.techniques(), api.stretches(), api.regions(), api.muscles(), api.tools(),
-    api.activations().catch(() => []), api.integrations().catch(() => []), api.compensations().catch(() => [])]), []);
   if (!plan)
     return (
       <div class="screen">
@@ -104,29 +103,45 @@ export function PlanScreen() {
         <p><a href="#/choose">Choose what to roll</a> and we'll build one.</p>
       </div>
     );
-  if (!data.data && !data.error) return <Loading what="Laying out your plan" />;
-  const [techniques, stretches, regions, muscles, tools, acts, ints, comps] = data.data ?? [[], [], [], [], [], [], [], []];
-  return <PlanView plan={plan} techniques={techniques} stretches={stretches} names={{ regions, muscles, tools }} xs={[...acts, ...ints]} comps={comps} />;
+  return <PlanDetails plan={plan} />;
 }
 
-function PlanView({ plan, techniques, stretches, names, xs, comps }: { plan: Plan; techniques: Technique[]; stretches: Stretch[]; names: Names; xs: Array<Activation | Integration>; comps: Compensation[] }) {
+/** A plan laid out in full. `heading` and `footer` replace "Your plan" and its Change/Start bar;
+ *  `intro` goes under the summary (a trainer previewing a client's routine: src/screens/Clients.tsx). */
+export function PlanDetails({ plan, heading, intro, footer }: { plan: Plan; heading?: string; intro?: ComponentChildren; footer?: ComponentChildren }) {
+  const data = useApi(() => Promise.all([api.techniques(), api.stretches(), api.regions(), api.muscles(), api.tools(),
+    api.activations().catch(() => []), api.integrations().catch(() => []), api.compensations().catch(() => [])]), []);
+  if (!data.data && !data.error) return <Loading what="Laying out the plan" />;
+  const [techniques, stretches, regions, muscles, tools, acts, ints, comps] = data.data ?? [[], [], [], [], [], [], [], []];
+  return <PlanView plan={plan} techniques={techniques} stretches={stretches} names={{ regions, muscles, tools }} xs={[...acts, ...ints]} comps={comps}
+    heading={heading} intro={intro} footer={footer} />;
+}
+
+/** "About 12 minutes of your 15: 3 to roll, then 2 stretches." */
+export function planSummary(plan: Plan): { rolls: number; stretches: number; exercises: number } {
   const items = plan.phases.flatMap((p) => p.items);
   const rolls = items.filter((i) => i.kind === 'smr').length;
-  const stretchCount = items.filter((i) => i.kind === 'stretch').length;
-  const exercises = items.length - rolls - stretchCount;
-  const empty = items.length === 0;
+  const stretches = items.filter((i) => i.kind === 'stretch').length;
+  return { rolls, stretches, exercises: items.length - rolls - stretches };
+}
+
+function PlanView({ plan, techniques, stretches, names, xs, comps, heading, intro, footer }: { plan: Plan; techniques: Technique[]; stretches: Stretch[];
+  names: Names; xs: Array<Activation | Integration>; comps: Compensation[]; heading?: string; intro?: ComponentChildren; footer?: ComponentChildren }) {
+  const { rolls, stretches: stretchCount, exercises } = planSummary(plan);
+  const empty = rolls + stretchCount + exercises === 0;
   return (
     <div class="screen plan">
-      <ScreenTitle title="Your plan">{empty ? 'Nothing to roll this time' : 'Your plan'}</ScreenTitle>
+      <ScreenTitle title={heading ?? 'Your plan'}>{empty ? 'Nothing to roll this time' : (heading ?? 'Your plan')}</ScreenTitle>
       {!empty && (
         <p class="lead">
-          About <strong>{minutesText(plan.total_seconds)}</strong> of your {minutesText(plan.budget_seconds)}: {rolls} to roll
+          About <strong>{minutesText(plan.total_seconds)}</strong> of {heading ? 'the' : 'your'} {minutesText(plan.budget_seconds)}: {rolls} to roll
           {stretchCount > 0 && `, then ${stretchCount} stretch${stretchCount === 1 ? '' : 'es'}`}
           {exercises > 0 && `, then ${exercises} exercise${exercises === 1 ? '' : 's'}`}.
         </p>
       )}
+      {intro}
       {plan.screening.verdict === 'refer' && (
-        <p class="note warn">Your health answers say to check with a professional before rolling. <a href="#/screening/result">See why</a></p>
+        <p class="note warn">The health answers say to check with a professional before rolling. <a href="#/screening/result">See why</a></p>
       )}
       {plan.screening.verdict === 'caution' && plan.screening.excluded_regions.length > 0 && (
         <p class="note">Left out for you: {plan.screening.excluded_regions.map((r) => targetName(r, names)).join(', ')}.</p>
@@ -157,10 +172,12 @@ function PlanView({ plan, techniques, stretches, names, xs, comps }: { plan: Pla
         </section>
       )}
       {plan.notes.length > 0 && (<section aria-label="Notes"><List items={plan.notes} /></section>)}
-      <div class="actions sticky">
-        <button type="button" class="btn ghost" onClick={() => navigate('/choose')}>Change</button>
-        {!empty && <button type="button" class="btn primary big" onClick={() => navigate('/session')}>Start session</button>}
-      </div>
+      {footer ?? (
+        <div class="actions sticky">
+          <button type="button" class="btn ghost" onClick={() => navigate('/choose')}>Change</button>
+          {!empty && <button type="button" class="btn primary big" onClick={() => navigate('/session')}>Start session</button>}
+        </div>
+      )}
     </div>
   );
 }

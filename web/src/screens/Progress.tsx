@@ -1,11 +1,13 @@
 // History and progress (GET /api/v1/history, /api/v1/progress): streak, sessions per week,
 // a heat map of recent tenderness, and per muscle: tender spots and tenderness over time,
 // release times, the hold time learned from you, and whether things are getting better.
+// With `client`, a trainer sees the same for their client (?client=ID).
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AreaProgress, AssessmentEntry, HistoryEntry, Muscle, Region, Technique, Trend } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorNote, Loading, ScreenTitle } from '../components/ui';
+import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
 import { useApi } from '../lib/useApi';
 import { drawChart } from './chart';
@@ -55,10 +57,13 @@ export function groupAreas(areas: AreaProgress[]): AreaProgress[][] {
   return [...groups.values()];
 }
 
-export function ProgressScreen() {
+export function ProgressScreen({ client = null }: { client?: number | null }) {
+  const who = useClientName(client);
+  const base = client ? `/clients/${client}` : '';
   const data = useApi(
-    () => Promise.all([api.progress(), api.history(), api.regions(), api.muscles(), api.techniques(), api.assessments().catch(() => []), api.compensations().catch(() => [])]),
-    [],
+    () => Promise.all([api.progress(client), api.history(client), api.regions(), api.muscles(), api.techniques(),
+      api.assessments(client).catch(() => []), api.compensations().catch(() => [])]),
+    [client],
   );
   if (!data.data) return data.error ? <ErrorNote error={data.error} retry={data.retry} /> : <Loading what="Adding up your sessions" />;
   const [progress, history, regions, muscles, techniques, assessments, compensations] = data.data;
@@ -68,14 +73,15 @@ export function ProgressScreen() {
   const tracked = groupAreas(progress.muscles.filter((m) => m.sessions > 0));
   return (
     <div class="screen progress">
-      <ScreenTitle title="Progress">Your progress</ScreenTitle>
+      <ScreenTitle title="Progress">{client ? `${who}'s progress` : 'Your progress'}</ScreenTitle>
       {data.error ? <ErrorNote error={data.error} retry={data.retry} /> : null}
       <dl class="stats">
         <div><dt>Sessions</dt><dd>{progress.sessions}</dd></div>
         <div><dt>Day streak</dt><dd>{progress.streak_days}</dd></div>
         <div><dt>Per week</dt><dd>{progress.sessions_per_week.toFixed(1)}</dd></div>
       </dl>
-      {progress.sessions === 0 && <p class="lead">No sessions yet. After your first one, your tender spots show up here. <a href="#/choose">Plan a session</a></p>}
+      {progress.sessions === 0 && !client && <p class="lead">No sessions yet. After your first one, your tender spots show up here. <a href="#/choose">Plan a session</a></p>}
+      {progress.sessions === 0 && client && <p class="lead">{who} has no sessions yet. <a href={`#${base}/choose`}>Assign a routine</a></p>}
 
       {heat.size > 0 && (
         <section aria-labelledby="heat-h" class="heat">
@@ -99,7 +105,7 @@ export function ProgressScreen() {
         </section>
       )}
 
-      {assessments.length > 0 && <Reassessment latest={assessments[0]} names={new Map(compensations.map((c) => [c.id, c.name]))} />}
+      {assessments.length > 0 && <Reassessment latest={assessments[0]} names={new Map(compensations.map((c) => [c.id, c.name]))} base={base} />}
 
       <History history={history} techniqueName={(id) => techniques.find((t) => t.id === id)?.name ?? id} />
     </div>
@@ -208,13 +214,13 @@ function History({ history, techniqueName }: { history: HistoryEntry[]; techniqu
 }
 
 // Next to the rolling data: what the latest movement assessment changed since the one before.
-function Reassessment({ latest, names }: { latest: AssessmentEntry; names: Map<string, string> }) {
+function Reassessment({ latest, names, base }: { latest: AssessmentEntry; names: Map<string, string>; base: string }) {
   const label = (f: { id: string; side?: 'left' | 'right' }) => (names.get(f.id) ?? f.id) + (f.side ? ` (${f.side})` : '');
   const list = (fs: { id: string; side?: 'left' | 'right' }[]) => (fs.length ? fs.map(label).join(', ') : 'none');
   return (
     <section aria-labelledby="reassess-h" class="reassess">
       <h2 id="reassess-h">Movement assessment</h2>
-      <p class="muted small">Latest on {latest.date}. <a href="#/assess">Assess again</a></p>
+      <p class="muted small">Latest on {latest.date}. <a href={`#${base}/assess`}>Assess again</a></p>
       {latest.changes ? (
         <ul>
           <li><strong>Resolved:</strong> {list(latest.changes.resolved)}</li>

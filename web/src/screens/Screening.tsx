@@ -1,16 +1,18 @@
 // First run: the health questions (GET /api/v1/conditions) in three short steps, then the
-// verdict from POST /api/v1/screenings. Answers are remembered on this device.
+// verdict from POST /api/v1/screenings. Answers are remembered on this device. With `client`,
+// a trainer asks their client the same questions (recorded for the client: ?client=ID).
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AnswerValue, Condition, Region, Screening } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorNote, List, Loading, Redirect, ScreenTitle, errorText } from '../components/ui';
+import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
 import { answersToSend } from '../lib/requests';
 import { navigate } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { useStore } from '../lib/store';
-import { screening as savedScreening } from '../state';
+import { subject } from '../state';
 
 interface Group {
   id: string;
@@ -32,12 +34,12 @@ export function groupConditions(all: Condition[]): Group[] {
 
 /** The server merges the advice of every condition. With a refer verdict, tips on rolling
  *  gently (from the caution answers) would mislead: ask again with the refer answers alone. */
-async function referAdvice(conditions: Condition[], sent: Record<string, AnswerValue>, result: Screening): Promise<string[] | undefined> {
+async function referAdvice(conditions: Condition[], sent: Record<string, AnswerValue>, result: Screening, client: number | null): Promise<string[] | undefined> {
   if (result.verdict !== 'refer') return undefined;
   const ids = new Set(result.reasons.filter((r) => r.outcome === 'refer').map((r) => r.condition));
   const keep = new Set(conditions.filter((c) => ids.has(c.id)).flatMap((c) => [c.id, ...(c.follow_up ? [c.follow_up.id] : [])]));
   try {
-    return (await api.screen({ answers: Object.fromEntries(Object.entries(sent).filter(([k]) => keep.has(k))) })).advice;
+    return (await api.preview({ answers: Object.fromEntries(Object.entries(sent).filter(([k]) => keep.has(k))) }, client)).advice;
   } catch {
     return [];
   }
@@ -103,9 +105,11 @@ function Question(props: { c: Condition; answers: Record<string, AnswerValue>; s
   );
 }
 
-export function ScreeningScreen() {
+export function ScreeningScreen({ client = null }: { client?: number | null }) {
+  const sub = subject(client);
+  const name = useClientName(client);
   const data = useApi(() => Promise.all([api.conditions(), api.regions()]), []);
-  const saved = useStore(savedScreening);
+  const saved = useStore(sub.screening);
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>(saved?.answers ?? {});
   const [step, setStep] = useState(0);
   const [problem, setProblem] = useState('');
@@ -150,9 +154,9 @@ export function ScreeningScreen() {
     setBusy(true);
     try {
       const sent = answersToSend(conditions, answers);
-      const result = await api.screen({ answers: sent });
-      savedScreening.set({ answers: sent, result, at: Date.now(), refer_advice: await referAdvice(conditions, sent, result) });
-      navigate('/screening/result');
+      const result = await api.screen({ answers: sent }, client);
+      sub.screening.set({ answers: sent, result, at: Date.now(), refer_advice: await referAdvice(conditions, sent, result, client) });
+      navigate(`${sub.base}/screening/result`);
     } catch (e) {
       setProblem(errorText(e));
     } finally {
@@ -162,8 +166,14 @@ export function ScreeningScreen() {
 
   return (
     <div class="screen">
-      <ScreenTitle title="Health check">A quick health check</ScreenTitle>
-      {step === 0 && (
+      <ScreenTitle title="Health check">{client ? `${name}'s health check` : 'A quick health check'}</ScreenTitle>
+      {step === 0 && client && (
+        <p class="lead">
+          Ask {name} these questions, or hand them the device. Their answers are saved to their record, and every routine you assign
+          respects them.
+        </p>
+      )}
+      {step === 0 && !client && (
         <p class="lead">
           Foam rolling is safe for most people, but not for everyone. Answer these once; we remember them on this device and you can change
           them any time.
@@ -187,41 +197,50 @@ export function ScreeningScreen() {
   );
 }
 
-export function ScreeningResultScreen() {
-  const saved = useStore(savedScreening);
+export function ScreeningResultScreen({ client = null }: { client?: number | null }) {
+  const sub = subject(client);
+  const name = useClientName(client);
+  const saved = useStore(sub.screening);
   const regions = useApi(() => api.regions(), []);
   const tools = useApi(() => api.tools(), []);
-  if (!saved) return <Redirect to="/screening" />;
-  return <Verdict result={saved.result} referAdvice={saved.refer_advice ?? []} regions={regions.data ?? []} toolNames={tools.data ?? []} />;
+  if (!saved) return <Redirect to={`${sub.base}/screening`} />;
+  return <Verdict result={saved.result} referAdvice={saved.refer_advice ?? []} regions={regions.data ?? []} toolNames={tools.data ?? []}
+    base={sub.base} who={client ? name : null} />;
 }
 
-function Verdict(props: { result: Screening; referAdvice: string[]; regions: Region[]; toolNames: Array<{ id: string; name: string }> }) {
-  const { result, regions, toolNames } = props;
+function Verdict(props: { result: Screening; referAdvice: string[]; regions: Region[]; toolNames: Array<{ id: string; name: string }>; base: string; who: string | null }) {
+  const { result, regions, toolNames, base, who } = props;
   const names = { regions, muscles: [] };
   const redo = (
-    <button type="button" class="btn ghost" onClick={() => navigate('/screening')}>Change my answers</button>
+    <button type="button" class="btn ghost" onClick={() => navigate(`${base}/screening`)}>{who ? 'Change the answers' : 'Change my answers'}</button>
   );
   if (result.verdict === 'refer' || result.follow_ups.length > 0)
     return (
       <div class="screen">
         <ScreenTitle title="Check with a professional">Please check with a professional first</ScreenTitle>
-        <p class="lead">From your answers, foam rolling isn't safe for you right now, so we won't plan any rolling. A doctor or physiotherapist can tell you what is.</p>
+        <p class="lead">
+          {who
+            ? `From ${who}'s answers, foam rolling isn't safe for them right now, so unknot won't plan any rolling for them. A doctor or physiotherapist can say what is.`
+            : "From your answers, foam rolling isn't safe for you right now, so we won't plan any rolling. A doctor or physiotherapist can tell you what is."}
+        </p>
         <h2>Why</h2>
         <List items={result.reasons.filter((r) => r.outcome === 'refer').map((r) => r.text)} />
         {props.referAdvice.length > 0 && (<><h2>What to do</h2><List items={props.referAdvice} /></>)}
-        <p>When a professional says rolling is fine for you, change your answers here.</p>
+        <p>{who ? `When a professional says rolling is fine for ${who}, change the answers here.` : 'When a professional says rolling is fine for you, change your answers here.'}</p>
         <div class="actions">{redo}<a class="btn ghost" href="#/learn/safety">Who should not roll</a></div>
       </div>
     );
   const excluded = result.excluded_regions.map((r) => targetName(r, names));
   return (
     <div class="screen">
-      <ScreenTitle title="Your health check">{result.verdict === 'clear' ? "You're good to roll" : 'You can roll, with care'}</ScreenTitle>
+      <ScreenTitle title={who ? 'Health check result' : 'Your health check'}>
+        {who ? (result.verdict === 'clear' ? `${who} is good to roll` : `${who} can roll, with care`) : result.verdict === 'clear' ? "You're good to roll" : 'You can roll, with care'}
+      </ScreenTitle>
       {result.verdict === 'clear' ? (
         <p class="lead">Nothing in your answers stands in the way. Roll gently, and stop if anything hurts sharply.</p>
       ) : (
         <>
-          <p class="lead">Your plan will respect these limits.</p>
+          <p class="lead">{who ? 'Every routine you assign respects these limits.' : 'Your plan will respect these limits.'}</p>
           {excluded.length > 0 && (<><h2>Places we'll leave out</h2><List items={excluded} /></>)}
           {result.prefer_tools.length > 0 && (
             <p>Gentler is better for you: try a {result.prefer_tools.map((t) => toolNames.find((x) => x.id === t)?.name.toLowerCase() ?? t).join(' or ')}.</p>
@@ -231,7 +250,7 @@ function Verdict(props: { result: Screening; referAdvice: string[]; regions: Reg
         </>
       )}
       <div class="actions">
-        <button type="button" class="btn primary" onClick={() => navigate('/choose')}>Choose what to roll</button>
+        <button type="button" class="btn primary" onClick={() => navigate(`${base}/choose`)}>{who ? `Choose a routine for ${who}` : 'Choose what to roll'}</button>
         {redo}
       </div>
     </div>

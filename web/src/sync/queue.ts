@@ -6,7 +6,9 @@
 // are sent in the order they happened, after the session itself; an event leaves the outbox
 // only once the server has answered for it (accepted, duplicate or rejected). The server is
 // idempotent by session client_id and event id, so a retry after a lost answer stores nothing
-// twice.
+// twice. A session belongs to whoever was signed in when it started: it is only sent while that
+// person is signed in (never under someone else's login), and a 401/403 (signed out, stale
+// CSRF token) stops the run with everything kept, to go out after the next sign-in.
 import type { EventsResult, NewSession, Plan, Session, SessionEvent } from '../api/types';
 import { newSession } from '../lib/requests';
 
@@ -17,6 +19,7 @@ export interface OutboxSession {
   server_id: number | null;
   next_seq: number;
   ended: boolean; // no more events will be added
+  user?: number | null; // who recorded it (absent: recorded before accounts, sent by whoever signs in)
 }
 
 export interface OutboxEvent {
@@ -53,6 +56,7 @@ export interface FlushReport {
   sent: number;
   pending: number;
   offline: boolean; // stopped because the server could not be reached (or is unwell)
+  signedOut: boolean; // stopped because the server wants a (fresh) sign-in: 401 or 403
   results: Array<{ client_id: string; server_id: number; result: EventsResult }>;
   started: Array<{ client_id: string; session: Session }>;
   errors: Array<{ client_id: string; status: number }>; // refused by the server (kept, retried next time)
@@ -64,7 +68,16 @@ export class Outbox {
   #chain: Promise<unknown> = Promise.resolve();
   #flushing: Promise<FlushReport> | null = null;
 
-  constructor(private readonly store: OutboxStorage, private readonly transport: Transport) {}
+  /** `owner` says who is signed in now (null: nobody known). */
+  constructor(
+    private readonly store: OutboxStorage,
+    private readonly transport: Transport,
+    private readonly owner: () => number | null = () => null,
+  ) {}
+
+  #mine(s: OutboxSession): boolean {
+    return s.user === undefined || s.user === null || s.user === this.owner();
+  }
 
   // Storage writes go one after another, so sequence numbers never collide.
   #serial<T>(op: () => Promise<T>): Promise<T> {
@@ -73,7 +86,7 @@ export class Outbox {
     return p;
   }
 
-  addSession(s: { client_id: string; plan: Plan; started_at_ms: number }): Promise<void> {
+  addSession(s: { client_id: string; plan: Plan; started_at_ms: number; user?: number | null }): Promise<void> {
     return this.#serial(async () => {
       const known = (await this.store.sessions()).find((x) => x.client_id === s.client_id);
       if (known) return;
@@ -112,9 +125,10 @@ export class Outbox {
     });
   }
 
+  /** What waits to be sent for the person signed in now. */
   async pending(): Promise<number> {
     let n = 0;
-    for (const s of await this.store.sessions()) {
+    for (const s of (await this.store.sessions()).filter((x) => this.#mine(x))) {
       n += (await this.store.events(s.client_id)).filter((e) => !e.dead).length;
       if (s.server_id === null) n++;
     }
@@ -134,8 +148,9 @@ export class Outbox {
   }
 
   async #flushNow(): Promise<FlushReport> {
-    const report: FlushReport = { sent: 0, pending: 0, offline: false, results: [], started: [], errors: [] };
+    const report: FlushReport = { sent: 0, pending: 0, offline: false, signedOut: false, results: [], started: [], errors: [] };
     for (const s of await this.store.sessions()) {
+      if (!this.#mine(s)) continue; // someone else's: waits for them to sign in here again
       try {
         await this.#flushSession(s, report);
       } catch (e) {
@@ -144,10 +159,14 @@ export class Outbox {
           report.offline = true; // network down or server unwell: try again later
           break;
         }
+        if (status === 401 || status === 403) {
+          report.signedOut = true; // nothing goes through until the person signs in again
+          break;
+        }
         report.errors.push({ client_id: s.client_id, status }); // this session waits; the others go on
       }
     }
-    for (const s of await this.store.sessions())
+    for (const s of (await this.store.sessions()).filter((x) => this.#mine(x)))
       report.pending += (await this.store.events(s.client_id)).filter((e) => !e.dead).length + (s.server_id === null ? 1 : 0);
     return report;
   }
@@ -174,7 +193,7 @@ export class Outbox {
           await this.#update(s.client_id, (x) => (x.server_id = null));
           return this.#flushSession(s, report);
         }
-        if (status !== null && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+        if (status !== null && status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status)) {
           for (const ev of batch) await this.store.putEvent({ ...ev, dead: `HTTP ${status}` });
           continue;
         }

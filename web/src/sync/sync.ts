@@ -1,6 +1,8 @@
 // Keeps the outbox flowing: flushes after every new event, when the connection returns, when
-// the page becomes visible, and on a backing-off timer while anything is waiting.
+// the page becomes visible, after signing in, and on a backing-off timer while anything is
+// waiting. Signed out (a 401/403), it waits for the next sign-in instead of retrying.
 import { api } from '../api/client';
+import { auth, deviceOwner } from '../auth';
 import type { EventsResult, Plan, Session, SessionEvent } from '../api/types';
 import { createStore } from '../lib/store';
 import { IdbStorage, openOutboxDb } from './idb';
@@ -11,9 +13,10 @@ export interface SyncStatus {
   pending: number;
   syncing: boolean;
   error: string | null;
+  signedOut: boolean; // the server wants a sign-in before it takes anything
 }
 
-export const syncStatus = createStore<SyncStatus>({ online: navigator.onLine, pending: 0, syncing: false, error: null });
+export const syncStatus = createStore<SyncStatus>({ online: navigator.onLine, pending: 0, syncing: false, error: null, signedOut: false });
 
 /** The server's answer: the session as it was started (`session`), or one batch of events
  *  taken in (`result`: the holds those events completed, and the session's state). */
@@ -34,10 +37,12 @@ const transport: Transport = {
 let outboxPromise: Promise<Outbox> | null = null;
 function outbox(): Promise<Outbox> {
   outboxPromise ??= openOutboxDb()
-    .then((db) => new Outbox(new IdbStorage(db), transport))
-    .catch(() => new Outbox(new MemoryStorage(), transport)); // private mode without IndexedDB
+    .then((db) => new Outbox(new IdbStorage(db), transport, owner))
+    .catch(() => new Outbox(new MemoryStorage(), transport, owner)); // private mode without IndexedDB
   return outboxPromise;
 }
+
+const owner = deviceOwner; // the last person signed in here: their sessions are the ones sent
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let backoffMs = 2000;
@@ -49,6 +54,11 @@ function publish(report: FlushReport) {
 
 export async function flush(): Promise<void> {
   const box = await outbox();
+  if (auth.get().kind !== 'signed_in') {
+    const pending = await box.pending();
+    syncStatus.set((s) => ({ ...s, pending, signedOut: pending > 0 }));
+    return; // nothing can be sent; signing in starts the next run
+  }
   syncStatus.set((s) => ({ ...s, syncing: true }));
   let report: FlushReport | null = null;
   try {
@@ -59,22 +69,24 @@ export async function flush(): Promise<void> {
   }
   const pending = report ? report.pending : await box.pending();
   const offline = report?.offline ?? false;
+  const signedOut = report?.signedOut ?? false;
   syncStatus.set((s) => ({
     ...s,
     syncing: false,
+    signedOut,
     pending,
     online: offline ? false : navigator.onLine,
     error: report && report.errors.length ? `The server refused ${report.errors.length} session(s); they stay saved here.` : offline ? null : s.error,
   }));
   clearTimeout(retryTimer);
-  if (pending > 0) {
+  if (pending > 0 && !signedOut) {
     retryTimer = setTimeout(() => void flush(), offline ? backoffMs : 1000);
     backoffMs = offline ? Math.min(backoffMs * 2, 60_000) : 2000;
   } else backoffMs = 2000;
 }
 
 export async function queueSession(clientId: string, plan: Plan, startedAtMs: number): Promise<void> {
-  await (await outbox()).addSession({ client_id: clientId, plan, started_at_ms: startedAtMs });
+  await (await outbox()).addSession({ client_id: clientId, plan, started_at_ms: startedAtMs, user: owner() });
   void flush();
 }
 
@@ -97,6 +109,14 @@ export function startSync(): void {
   addEventListener('offline', () => syncStatus.set((s) => ({ ...s, online: false })));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void flush();
+  });
+  const key = () => `${auth.get().kind}:${owner()}`;
+  let was = key();
+  auth.subscribe(() => {
+    if (key() === was) return;
+    was = key();
+    backoffMs = 2000;
+    void flush(); // signed in (again, or as someone else): their sessions go out now
   });
   void flush();
 }

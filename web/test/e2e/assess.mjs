@@ -6,6 +6,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { PASSWORD, signUp } from './accounts.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173';
 const out = process.argv[3] ?? '/tmp/web-shots';
@@ -33,6 +34,7 @@ async function shot(page, name) {
   check(h1 === 1, `${name}: ${h1} <h1> elements`);
 }
 
+let account;
 try {
   for (const [label, viewport] of [['tablet', { width: 1024, height: 768 }], ['phone', { width: 360, height: 780 }]]) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
@@ -42,6 +44,16 @@ try {
     await page.clock.install();
     const p = (n) => `${label}-${n}`;
 
+    // One trainer, trying the app out on themselves: a new account on the tablet, the same one
+    // on the phone (where the second assessment is a reassessment of the first).
+    if (label === 'tablet') account = await signUp(page, base, { name: 'Terry Trainer', role: 'trainer' });
+    else {
+      await page.goto(`${base}/#/signin`);
+      await page.getByLabel('Email').fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('link', { name: 'Account: Terry Trainer' }).waitFor();
+    }
     // Screening: nothing applies.
     await page.goto(base + '/#/screening');
     for (const step of ['Next', 'Next', 'See my result']) {

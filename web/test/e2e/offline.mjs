@@ -4,6 +4,7 @@
 //   node test/e2e/offline.mjs [baseURL]   (built app on `vite preview`, API behind it)
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { signUp } from './accounts.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173';
 const out = process.argv[3] ?? '/tmp/web-shots';
@@ -30,10 +31,11 @@ const outbox = () =>
   );
 
 try {
-  // Online: screening, a plan, and the service worker in control.
-  await page.goto(`${base}/#/`);
+  // Online: an account, screening, a plan, and the service worker in control.
+  await signUp(page, base, { name: 'Olly Offline' });
   await page.evaluate(async () => {
-    const result = await (await fetch('/api/v1/screenings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"answers":{}}' })).json();
+    const { csrf } = await (await fetch('/api/v1/auth')).json();
+    const result = await (await fetch('/api/v1/screenings', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: '{"answers":{}}' })).json();
     localStorage.setItem('unknot.screening', JSON.stringify({ answers: {}, result, at: Date.now() }));
     localStorage.setItem('unknot.choice', JSON.stringify({ targets: ['calf:left'], minutes: 5, tools: ['foam_roller'], context: 'daily', goal: null }));
     await navigator.serviceWorker.ready;
@@ -83,7 +85,8 @@ try {
   assert.equal(left.sessions.length, 0);
   const check = await page.evaluate(async ([clientId, count]) => {
     const plan = JSON.parse(localStorage.getItem('unknot.plan'));
-    const r = await fetch('/api/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ plan, client_id: clientId }) });
+    const { csrf } = await (await fetch('/api/v1/auth')).json();
+    const r = await fetch('/api/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify({ plan, client_id: clientId }) });
     const s = await r.json();
     return { status: r.status, events: s.events, holds: s.holds.length, sessionStatus: s.status, count };
   }, [waiting.sessions[0].client_id, waiting.events.length]);

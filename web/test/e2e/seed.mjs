@@ -1,11 +1,21 @@
 // Seeds a dev server with two weeks of sessions through the public API (plans, sessions,
 // events), so the progress screen has something to chart. Tender spots get fewer and milder.
-//   node test/e2e/seed.mjs [baseURL]
+//   node test/e2e/seed.mjs [baseURL] [email]
 import { randomUUID } from 'node:crypto';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8091';
+// The sessions need an account: a new one (the owner's on a fresh server); sign in with it to see them.
+const email = process.argv[3] ?? `seed.${Date.now()}@example.org`;
+const password = 'correct horse battery staple';
+const { setup_required } = await (await fetch(`${base}/api/v1/auth`)).json();
+const joined = await fetch(`${base}/api/v1/${setup_required ? 'setup' : 'signup'}`, {
+  method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, name: 'Seed', password }),
+});
+if (!joined.ok) throw new Error(`sign-up: ${joined.status} ${await joined.text()}`);
+const auth = { Cookie: joined.headers.get('set-cookie').split(';')[0], 'X-CSRF-Token': (await joined.json()).csrf };
+console.log(`signed up ${email} / ${password}`);
 const post = async (path, body) => {
-  const r = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: JSON.stringify(body) });
   const json = await r.json();
   if (!r.ok) throw new Error(`${path}: ${r.status} ${JSON.stringify(json)}`);
   return json;
@@ -40,6 +50,6 @@ for (let d = 13; d >= 1; d -= d > 6 ? 2 : 1) {
   });
   const r = await post(`/api/v1/sessions/${session.id}/events`, { events });
   if (r.rejected.length) console.warn(`day -${d}: rejected`, r.rejected);
-  console.log(`day -${d}: session ${session.id} ${r.session.status}, ${r.session.holds.length} holds`);
+  console.log(`day -${d}: session ${session.id} ${r.session.status}, ${r.holds.length} holds`);
 }
 console.log(`${holds} holds seeded`);

@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { emailFor, fillAccountForm } from './accounts.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173';
 const out = process.argv[3] ?? '/tmp/web-shots';
@@ -58,8 +59,17 @@ async function run(scheme) {
   await page.clock.install();
   const p = (n) => `${scheme}-${n}`;
 
+  // Signed out: the sign-in screen first, then a new account (the owner's, on a fresh server).
   await page.goto(base + '/#/');
   await page.getByRole('heading', { level: 1 }).waitFor();
+  await shot(page, p('00-signin'));
+  if (await page.getByRole('link', { name: 'Create an account' }).count()) {
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
+    await shot(page, p('00-signup'));
+  }
+  await fillAccountForm(page, { name: `Pat ${scheme}`, email: emailFor(`pat-${scheme}`) });
+  await page.getByRole('heading', { level: 1, name: /Roll out the knots/ }).waitFor();
   await shot(page, p('01-welcome'));
   await page.getByRole('link', { name: "Let's start" }).click();
   await page.getByText('Step 1 of').waitFor();
