@@ -55,6 +55,26 @@ void Api::coaching_routes() {
                                              {"expires_unix_ms", now_unix_ms() + invite_ttl_ms}});
     });
 
+    // A trainer's open invites (unused, unexpired), and withdrawing one.
+    router_.add("GET", "/api/v1/invites", Access::coach(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
+        std::lock_guard lock(store_mu_);
+        auto now = now_unix_ms();
+        bj::array out;
+        for (const auto& t : store_.tokens(ctx.me().id, "invite"))
+            if (!t.used_unix_ms && (t.expires_unix_ms == 0 || t.expires_unix_ms > now))
+                out.push_back(bj::object{{"id", token_id(t)}, {"note", t.label}, {"created_unix_ms", t.created_unix_ms}, {"expires_unix_ms", t.expires_unix_ms}});
+        return json_response(200, out);
+    });
+    router_.add("DELETE", "/api/v1/invites/{token}", Access::coach(), [this](const HttpRequest&, const Params& p, const Ctx& ctx) {
+        std::lock_guard lock(store_mu_);
+        for (const auto& t : store_.tokens(ctx.me().id, "invite"))
+            if (token_id(t) == p.at("token") && !t.used_unix_ms) {
+                store_.revoke_token(t.hash);
+                return json_response(200, bj::object{{"withdrawn", true}});
+            }
+        return error_response(404, "not_found", "you have no open invite `" + p.at("token") + "`", "token");
+    });
+
     // What the invite page shows before anyone signs in: whose invite, and whether it works.
     router_.add("GET", "/api/v1/invites/{token}", Access::anyone(), [this](const HttpRequest&, const Params& p, const Ctx&) {
         std::lock_guard lock(store_mu_);

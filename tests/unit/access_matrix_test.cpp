@@ -66,6 +66,8 @@ const std::map<std::string, Rule> expected = {
     {"POST /api/v1/invites/{token}/accept", Rule::signed_in},
     {"DELETE /api/v1/trainer", Rule::signed_in},
     {"POST /api/v1/invites", Rule::coach},
+    {"GET /api/v1/invites", Rule::coach},
+    {"DELETE /api/v1/invites/{token}", Rule::coach},
     {"GET /api/v1/clients", Rule::coach},
     {"DELETE /api/v1/clients/{client}", Rule::coach},
     {"GET /api/v1/dashboard", Rule::coach},

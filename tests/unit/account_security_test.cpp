@@ -184,6 +184,22 @@ TEST(Invites, AnInviteWorksOnceAndMakesAClient) {
     EXPECT_NE(w.send("", "GET", "/api/v1/invites/" + token).body.find("\"usable\":false"), std::string::npos);
 }
 
+TEST(Invites, ATrainerSeesAndWithdrawsOpenInvites) {
+    ApiWorld w;
+    auto made = bj::parse(w.send("trainer_a", "POST", "/api/v1/invites", R"({"note":"for Kim"})").body).as_object();
+    auto token = std::string(made.at("token").as_string());
+    auto open = bj::parse(w.send("trainer_a", "GET", "/api/v1/invites").body).as_array();
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].at("note"), "for Kim");
+    EXPECT_EQ(bj::serialize(open).find(token), std::string::npos);  // the secret is shown only once
+    auto id = std::string(open[0].at("id").as_string());
+    EXPECT_TRUE(bj::parse(w.send("trainer_b", "GET", "/api/v1/invites").body).as_array().empty());
+    EXPECT_EQ(w.send("trainer_b", "DELETE", "/api/v1/invites/" + id).status, 404);  // not theirs
+    EXPECT_EQ(w.send("trainer_a", "DELETE", "/api/v1/invites/" + id).status, 200);
+    EXPECT_EQ(w.send("solo", "POST", "/api/v1/invites/" + token + "/accept").status, 410);
+    EXPECT_TRUE(bj::parse(w.send("trainer_a", "GET", "/api/v1/invites").body).as_array().empty());
+}
+
 TEST(Invites, ExpiredInvitesAndTrainersAsClientsAreRefused) {
     ApiWorld w;
     auto old = security::issue_token(w.store(), "invite", w["trainer_a"].id, 1);

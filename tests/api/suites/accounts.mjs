@@ -282,6 +282,20 @@ test("the client records a session; the trainer follows it and the dashboard sho
   assert.ok(audit.every((e) => !JSON.stringify(e).includes("varicose")), "the audit names routes, never data");
 });
 
+test("a trainer lists open invites and withdraws one", async () => {
+  const made = await ok("POST", "/api/v1/invites", { as: "tara", body: { note: "to withdraw" } });
+  secret(made.token);
+  const open = await ok("GET", "/api/v1/invites", { as: "tara" });
+  const mine = open.find((i) => i.note === "to withdraw");
+  assert.ok(mine, JSON.stringify(open));
+  assert.ok(!JSON.stringify(open).includes(made.token), "the secret is shown only once");
+  await fails("DELETE", `/api/v1/invites/${mine.id}`, { as: "sam" }, 403, "forbidden");
+  assert.equal((await ok("DELETE", `/api/v1/invites/${mine.id}`, { as: "tara" })).withdrawn, true);
+  await fails("DELETE", `/api/v1/invites/${mine.id}`, { as: "tara" }, 404, "not_found", "token");
+  const info = await ok("GET", `/api/v1/invites/${made.token}`, { as: null });
+  assert.equal(info.usable, false);
+});
+
 test("a personal account accepts an invite; a client can leave", async () => {
   const second = await ok("POST", "/api/v1/invites", { as: "tara" });
   secret(second.token);

@@ -173,7 +173,7 @@ const wrongMethods = [
   // Accounts, trainers and clients.
   ["PUT", "/api/v1/auth"], ["GET", "/api/v1/setup"], ["GET", "/api/v1/signup"], ["GET", "/api/v1/login"], ["DELETE", "/api/v1/logout"],
   ["GET", "/api/v1/password"], ["GET", "/api/v1/password-reset"], ["PUT", "/api/v1/tokens"], ["GET", "/api/v1/tokens/abc"],
-  ["POST", "/api/v1/export"], ["GET", "/api/v1/me"], ["POST", "/api/v1/audit"], ["GET", "/api/v1/invites"], ["DELETE", "/api/v1/invites/abc"],
+  ["POST", "/api/v1/export"], ["GET", "/api/v1/me"], ["POST", "/api/v1/audit"], ["PUT", "/api/v1/invites"], ["PATCH", "/api/v1/invites/abc"],
   ["GET", "/api/v1/invites/abc/accept"], ["POST", "/api/v1/clients"], ["GET", "/api/v1/clients/1"], ["GET", "/api/v1/trainer"],
   ["POST", "/api/v1/dashboard"], ["DELETE", "/api/v1/users"], ["GET", "/api/v1/users/1/password-reset"], ["PATCH", "/api/v1/assignments"],
 ];
