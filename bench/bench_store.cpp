@@ -32,7 +32,7 @@ HoldRecord sample_hold() {
 void BM_StoreDurableHold(benchmark::State& state) {
     auto path = temp_db("store");
     auto store = open_sqlite_store(path);
-    auto session = store->begin_session({0, 0, "{}"});
+    auto session = store->begin_session({kLocalUser, 0, 0, "{}"});
     auto h = sample_hold();
     for (auto _ : state) store->save_hold(session, h);
     state.SetItemsProcessed(state.iterations());
