@@ -81,8 +81,10 @@ function checkFileList(): Plugin {
       //  - everything: 63 kB before accounts (itself a temporary rise from 60 kB for the
       //    assessment screens); +9 kB for the account and trainer chunks, which only someone
       //    signing in, opening Account or coaching ever downloads.
+      //  - everything: 80 -> 82 kB for printing and calendars (the handout chunk: PDF buttons and
+      //    the plan's print stylesheet; the calendar reminder on Account), all in lazy chunks.
       const PHONE = ['assets/app.js', 'assets/app.css', 'sw.js'];
-      const BUDGET = { phone: 46_000, all: 80_000 };
+      const BUDGET = { phone: 46_000, all: 82_000 };
       const code = written.filter((f) => /\.(js|css)$/.test(f));
       const gzOf = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
       const each = code.map((f) => `${f} ${(gzOf([f]) / 1000).toFixed(1)}`).join(', ');

@@ -33,6 +33,9 @@ function persisted<T>(key: string, fallback: T) {
 export const screening = persisted<SavedScreening | null>(KEYS.screening, null);
 export const choice = persisted<Choice>(KEYS.choice, DEFAULT_CHOICE);
 export const currentPlan = persisted<Plan | null>(KEYS.plan, null);
+/** Where the current plan came from, for its printed handout: the profile it was made from, or
+ *  the id of the assigned routine it is. */
+export const planFrom = persisted<Profile | number | null>('unknot.planFrom', null);
 export const muted = persisted<boolean>(KEYS.muted, false);
 /** The assessment being filled in, and the last one the server scored. */
 export const assessDraft = persisted<Required<AssessmentInput>>('unknot.assessDraft', { findings: [], edition: 'c4' });
@@ -102,8 +105,9 @@ if (!currentPlan.get() && navigator.serviceWorker?.controller)
     .catch(() => undefined);
 
 /** Hands the plan to the service worker too, so an offline reload can still run it. */
-export function setPlan(plan: Plan | null): void {
+export function setPlan(plan: Plan | null, from: Profile | number | null = null): void {
   currentPlan.set(plan);
+  planFrom.set(from);
   navigator.serviceWorker?.controller?.postMessage({ type: 'plan', plan });
 }
 

@@ -19,6 +19,7 @@ await build({
     client: join(here, '../src/api/client.ts'),
     time: join(here, '../src/lib/time.ts'),
     dashboard: join(here, '../src/lib/dashboard.ts'),
+    pdf: join(here, '../src/lib/pdf.ts'),
   },
   outdir: out,
   outExtension: { '.js': '.mjs' },

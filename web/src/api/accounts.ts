@@ -13,7 +13,13 @@ export interface NewAccount {
   password: string;
 }
 
+export interface CalendarState { active: boolean; time: string | null; created_unix_ms: number | null }
+export interface CalendarFeed { url: string; webcal: string; time: string }
+
 export const accounts = {
+  calendar: () => request<CalendarState>('GET', `${V1}/calendar`),
+  makeCalendar: (time: string) => request<CalendarFeed>('POST', `${V1}/calendar`, { time }),
+  stopCalendar: () => request<CalendarState>('DELETE', `${V1}/calendar`),
   setup: (a: NewAccount) => request<AuthState>('POST', `${V1}/setup`, a),
   signup: (a: NewAccount & { role?: 'self' | 'trainer'; invite?: string }) => request<AuthState>('POST', `${V1}/signup`, a),
   login: (email: string, password: string) => request<AuthState>('POST', `${V1}/login`, { email, password }),

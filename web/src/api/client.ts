@@ -35,6 +35,7 @@ let hooks: AuthHooks = { csrf: () => null, refresh: async () => undefined, lost:
 export function setAuthHooks(h: AuthHooks): void {
   hooks = h;
 }
+export const authHooks = () => hooks;
 
 /** 401 codes that mean "not signed in" (a wrong password at login is a 401 too, but not this). */
 const SIGNED_OUT = new Set(['unauthenticated', 'setup_required']);

@@ -1,7 +1,7 @@
 // The Account page: who you are, your trainer (and leaving them), your password, personal API
 // tokens, your data (download it, see who looked at it) and deleting the account.
 import { useState } from 'preact/hooks';
-import { accounts } from '../api/accounts';
+import { accounts, type CalendarFeed } from '../api/accounts';
 import type { ApiToken, AuditEntry, NewApiToken, User } from '../api/types';
 import { Field, FormError, PASSWORD_HINT, fieldError, useSubmit } from '../components/forms';
 import { CopyField, ErrorNote, Loading, ScreenTitle } from '../components/ui';
@@ -40,6 +40,7 @@ export function AccountScreen({ user }: { user: User }) {
       {(user.role === 'trainer' || user.role === 'admin') && (
         <p>Your clients, invites and their progress are on the <a href="#/clients">Clients</a> page.</p>
       )}
+      <Reminder />
       <YourData />
       <ChangePassword />
       <Tokens />
@@ -206,6 +207,62 @@ function grouped(entries: AuditEntry[]): Array<{ who: string; what: string; at: 
   return out;
 }
 
+/** A secret iCalendar address (POST /api/v1/calendar): a daily event with a reminder. The
+ *  address is shown once, when made; making it again replaces it. */
+function Reminder() {
+  const state = useApi(() => accounts.calendar(), []);
+  const [feed, setFeed] = useState<CalendarFeed | null>(null);
+  const [time, setTime] = useState('07:30');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (act: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await act();
+      state.retry();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const make = (t: string) => run(async () => setFeed(await accounts.makeCalendar(t)));
+  const on = feed ?? (state.data?.active ? state.data : null);
+  return (
+    <section aria-labelledby="cal-h">
+      <h2 id="cal-h">Daily reminder in your calendar</h2>
+      <p class="muted small">A private address your phone's calendar subscribes to: a daily event at your time with today's routine in it. Anyone with the address can read it.</p>
+      {state.error !== undefined && state.error !== null && !state.data ? <ErrorNote error={state.error} retry={state.retry} /> : null}
+      {on ? (
+        <>
+          <p role="status">On, every day at <strong>{on.time}</strong>.</p>
+          {feed ? (
+            <div class="note">
+              <p><a class="btn primary" href={feed.webcal}>Subscribe in your calendar</a></p>
+              <CopyField id="cal-url" label="Or add this address to your calendar" value={feed.url} />
+              <p class="small">Shown only now: make a new address if you need it again.</p>
+            </div>
+          ) : null}
+          <div class="actions">
+            <button type="button" class="btn" disabled={busy} onClick={() => void make(on.time ?? time)}>Replace address</button>
+            <button type="button" class="btn" disabled={busy} onClick={() => void run(async () => (await accounts.stopCalendar(), setFeed(null)))}>Turn off</button>
+          </div>
+        </>
+      ) : state.data ? (
+        <form class="inline-form" onSubmit={(e) => (e.preventDefault(), void make(time))}>
+          <div class="field">
+            <label for="f-cal-time">Time of day</label>
+            <input id="f-cal-time" type="time" required value={time} onInput={(e) => setTime(e.currentTarget.value)} />
+          </div>
+          <button type="submit" class="btn" disabled={busy || !time}>Turn on</button>
+        </form>
+      ) : null}
+      <FormError error={error} fields={[]} />
+    </section>
+  );
+}
+
 function YourData() {
   const [open, setOpen] = useState(false);
   return (
@@ -214,6 +271,7 @@ function YourData() {
       <p>Everything unknot has of yours, as one JSON file: sessions, tender spots, health checks, assessments and routines.</p>
       <div class="actions">
         <a class="btn" href="/api/v1/export" download="unknot-export.json">Download my data</a>
+        <a class="btn" href="/api/v1/export/holds.csv" download="unknot-holds.csv">Download my holds (CSV)</a>
         <button type="button" class="btn" aria-expanded={open} aria-controls="audit" onClick={() => setOpen(!open)}>Who looked at my data</button>
       </div>
       {open && <Audit />}

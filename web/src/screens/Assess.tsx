@@ -225,7 +225,7 @@ export function AssessResultScreen({ client = null }: { client?: number | null }
         sub.draft.set({ profile, plan });
         return navigate(`${sub.base}/assign`);
       }
-      setPlan(plan);
+      setPlan(plan, profile);
       navigate('/plan');
     } catch (e) {
       setError(e);

@@ -63,7 +63,7 @@ export function ChooseScreen({ client = null }: { client?: number | null }) {
         sub.draft.set({ profile, plan });
         return navigate(`${sub.base}/assign`);
       }
-      setPlan(plan);
+      setPlan(plan, profile);
       navigate('/plan');
     } catch (e) {
       setProblem({ text: errorText(e), offline: isNetworkError(e) });

@@ -5,6 +5,7 @@
 // a banner saying whose data is on screen.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
+import { auth } from '../auth';
 import { coaching } from '../api/coaching';
 import type { Assignment, Invite } from '../api/types';
 import { CopyField, ErrorNote, Loading, Redirect, ScreenTitle } from '../components/ui';
@@ -18,7 +19,7 @@ import { useApi } from '../lib/useApi';
 import { clientNames, subject } from '../state';
 import { AssessResultScreen, AssessScreen } from './Assess';
 import { ChooseScreen } from './Choose';
-import { PlanDetails, planSummary } from './Plan';
+import { Pdf, PlanDetails, planSummary } from './Plan';
 import { ProgressScreen } from './Progress';
 import { ScreeningResultScreen, ScreeningScreen } from './Screening';
 import './clients.css';
@@ -238,7 +239,7 @@ export function ClientScreen({ id }: { id: number }) {
       <h2>Last 4 weeks</h2>
       <Stats row={row} />
       <h2>Current routine</h2>
-      {routines.data?.[0] ? <RoutineLine a={routines.data[0]} /> : routines.error ? <ErrorNote error={routines.error} retry={routines.retry} /> : routines.data ? <p>None assigned yet.</p> : <Loading />}
+      {routines.data?.[0] ? <><RoutineLine a={routines.data[0]} /><Pdf plan={routines.data[0].id} /></> : routines.error ? <ErrorNote error={routines.error} retry={routines.retry} /> : routines.data ? <p>None assigned yet.</p> : <Loading />}
       <section aria-labelledby="end-h" class="danger">
         <h2 id="end-h">End coaching</h2>
         {ending ? (
@@ -276,14 +277,16 @@ export function AssignScreen({ id }: { id: number }) {
   const draft = useStore(sub.draft);
   const name = useClientName(id);
   const [note, setNote] = useState('');
-  const [sent, setSent] = useState(false);
+  const [sent, setSent] = useState<number | null>(null);
+  const me = useStore(auth);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (sent)
+  if (sent !== null)
     return (
       <div class="screen">
         <ScreenTitle title="Routine sent">Sent to {name}</ScreenTitle>
         <p class="lead">{name} sees it on their home screen as today's routine, with a big Start button.</p>
+        <Pdf plan={sent} />
         <div class="actions">
           <a class="btn primary" href={`#/clients/${id}`}>Back to {name}</a>
           <a class="btn ghost" href="#/clients">All clients</a>
@@ -295,9 +298,9 @@ export function AssignScreen({ id }: { id: number }) {
     setBusy(true);
     setError(null);
     try {
-      await coaching.assign(id, draft.profile, note.trim());
+      const made = await coaching.assign(id, draft.profile, note.trim());
       sub.draft.set(null);
-      setSent(true);
+      setSent(made.id);
     } catch (e) {
       setError(e);
     } finally {
@@ -323,5 +326,7 @@ export function AssignScreen({ id }: { id: number }) {
       </div>
     </>
   );
-  return <PlanDetails plan={draft.plan} heading={`Routine for ${name}`} intro={intro} footer={footer} />;
+  const trainer = me.kind === 'signed_in' ? me.user.name : undefined;
+  return <PlanDetails plan={draft.plan} heading={`Routine for ${name}`} intro={intro} footer={footer}
+    handout={{ profile: draft.profile, client: name.slice(0, 100), trainer: trainer?.slice(0, 100) }} />;
 }

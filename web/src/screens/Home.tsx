@@ -40,7 +40,7 @@ function TodayRoutine({ a }: { a: Assignment }) {
   const names = items.map((i) => `${i.name}${i.side ? `, ${i.side}` : ''}`);
   const refer = plan.screening.verdict === 'refer';
   const start = (to: string) => {
-    setPlan(plan);
+    setPlan(plan, a.id);
     navigate(to);
   };
   return (

@@ -3,13 +3,17 @@
 import type { ComponentChildren } from 'preact';
 import { api } from '../api/client';
 import type { Activation, ActivationItem, Compensation, Integration, IntegrationItem, Plan, PlanItem, SmrItem, Stretch, StretchItem, Technique } from '../api/types';
+import { lazy } from '../components/Lazy';
 import { Pictogram, stretchPose } from '../components/Pictogram';
 import { List, Loading, ScreenTitle } from '../components/ui';
 import { doseText, minutesText, targetName, toolName, whyText, type Names } from '../lib/names';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { useApi } from '../lib/useApi';
-import { currentPlan } from '../state';
+import { currentPlan, planFrom } from '../state';
+
+/** A PDF's button and paper size, in the lazy handout chunk (with the print stylesheet). */
+export const Pdf = lazy(() => import('../components/Handout'), (m) => m.PdfButton);
 
 /** Consecutive items of the same technique (left, then right) shown as one card. */
 export function groupItems(items: PlanItem[]): PlanItem[][] {
@@ -96,6 +100,7 @@ const PHASES = {
 
 export function PlanScreen() {
   const plan = useStore(currentPlan);
+  const from = useStore(planFrom);
   if (!plan)
     return (
       <div class="screen">
@@ -103,18 +108,22 @@ export function PlanScreen() {
         <p><a href="#/choose">Choose what to roll</a> and we'll build one.</p>
       </div>
     );
-  return <PlanDetails plan={plan} />;
+  return <PlanDetails plan={plan} handout={from} />;
 }
+
+/** What a plan's handout is made from: an assigned routine's id, a Profile, or a body for POST /handouts. */
+export type HandoutFrom = number | object;
 
 /** A plan laid out in full. `heading` and `footer` replace "Your plan" and its Change/Start bar;
  *  `intro` goes under the summary (a trainer previewing a client's routine: src/screens/Clients.tsx). */
-export function PlanDetails({ plan, heading, intro, footer }: { plan: Plan; heading?: string; intro?: ComponentChildren; footer?: ComponentChildren }) {
+export function PlanDetails({ plan, heading, intro, footer, handout }: { plan: Plan; heading?: string; intro?: ComponentChildren; footer?: ComponentChildren;
+  handout?: HandoutFrom | null }) {
   const data = useApi(() => Promise.all([api.techniques(), api.stretches(), api.regions(), api.muscles(), api.tools(),
     api.activations().catch(() => []), api.integrations().catch(() => []), api.compensations().catch(() => [])]), []);
   if (!data.data && !data.error) return <Loading what="Laying out the plan" />;
   const [techniques, stretches, regions, muscles, tools, acts, ints, comps] = data.data ?? [[], [], [], [], [], [], [], []];
   return <PlanView plan={plan} techniques={techniques} stretches={stretches} names={{ regions, muscles, tools }} xs={[...acts, ...ints]} comps={comps}
-    heading={heading} intro={intro} footer={footer} />;
+    heading={heading} intro={intro} footer={footer} handout={handout} />;
 }
 
 /** "About 12 minutes of your 15: 3 to roll, then 2 stretches." */
@@ -125,8 +134,9 @@ export function planSummary(plan: Plan): { rolls: number; stretches: number; exe
   return { rolls, stretches, exercises: items.length - rolls - stretches };
 }
 
-function PlanView({ plan, techniques, stretches, names, xs, comps, heading, intro, footer }: { plan: Plan; techniques: Technique[]; stretches: Stretch[];
-  names: Names; xs: Array<Activation | Integration>; comps: Compensation[]; heading?: string; intro?: ComponentChildren; footer?: ComponentChildren }) {
+function PlanView({ plan, techniques, stretches, names, xs, comps, heading, intro, footer, handout }: { plan: Plan; techniques: Technique[]; stretches: Stretch[];
+  names: Names; xs: Array<Activation | Integration>; comps: Compensation[]; heading?: string; intro?: ComponentChildren; footer?: ComponentChildren;
+  handout?: HandoutFrom | null }) {
   const { rolls, stretches: stretchCount, exercises } = planSummary(plan);
   const empty = rolls + stretchCount + exercises === 0;
   return (
@@ -172,6 +182,7 @@ function PlanView({ plan, techniques, stretches, names, xs, comps, heading, intr
         </section>
       )}
       {plan.notes.length > 0 && (<section aria-label="Notes"><List items={plan.notes} /></section>)}
+      {handout && !empty && <Pdf plan={handout} />}
       {footer ?? (
         <div class="actions sticky">
           <button type="button" class="btn ghost" onClick={() => navigate('/choose')}>Change</button>

@@ -11,6 +11,7 @@ import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
 import { useApi } from '../lib/useApi';
 import { drawChart } from './chart';
+import { Pdf } from './Plan';
 
 export const TREND_WORDS: Record<Trend, string> = {
   fewer_and_milder: 'Fewer and milder',
@@ -106,6 +107,8 @@ export function ProgressScreen({ client = null }: { client?: number | null }) {
       )}
 
       {assessments.length > 0 && <Reassessment latest={assessments[0]} names={new Map(compensations.map((c) => [c.id, c.name]))} base={base} />}
+
+      {progress.sessions > 0 && <Pdf report={client ?? 0} />}
 
       <History history={history} techniqueName={(id) => techniques.find((t) => t.id === id)?.name ?? id} />
     </div>

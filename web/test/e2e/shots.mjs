@@ -44,6 +44,13 @@ async function shot(page, name, { full = true } = {}) {
   await audit(page, name);
 }
 
+/** A PDF answer: the content type, and the bytes start as a PDF does. */
+async function isPdf(res, what, body) {
+  body ??= await res.body();
+  if (!res.headers()['content-type']?.startsWith('application/pdf') || body.subarray(0, 4).toString() !== '%PDF')
+    problems.push(`${what}: ${res.status()} ${res.headers()['content-type']} ${body.subarray(0, 20)}`);
+}
+
 async function run(scheme) {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, colorScheme: scheme, deviceScaleFactor: 1 });
   if (process.env.CSP) {
@@ -102,6 +109,21 @@ async function run(scheme) {
   await page.getByRole('button', { name: 'Make my plan' }).click();
   await page.getByRole('heading', { level: 1, name: /plan/i }).waitFor();
   await shot(page, p('07-plan'));
+  // The handout: POST /api/v1/handouts answers a PDF, which the browser is handed to save.
+  const [handout, download] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/handouts') && r.request().method() === 'POST'),
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Print handout' }).click(),
+  ]);
+  // (what the page read as a blob is not kept for the response: the saved file is what arrived)
+  await isPdf(handout, `${scheme} plan handout`, readFileSync(await download.path()));
+  if (download.suggestedFilename() !== 'unknot-handout.pdf') problems.push(`${scheme}: handout saved as ${download.suggestedFilename()}`);
+  // The browser's own printing: a clean page with the items and no app chrome.
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: `${out}/${p('07-plan-print')}.png`, fullPage: true });
+  if (await page.locator('header.top').isVisible()) problems.push(`${scheme}: the header shows when printing`);
+  if (await page.getByRole('button', { name: 'Start session' }).isVisible()) problems.push(`${scheme}: buttons show when printing`);
+  await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Start session' }).click();
   await page.getByRole('heading', { level: 1, name: 'Ready when you are' }).waitFor();
   await shot(page, p('08-session-ready'));
@@ -147,6 +169,24 @@ async function run(scheme) {
   const muscles = await page.locator('h3').allTextContents();
   if (!muscles.some((m) => /Quadriceps|Rectus femoris|Vastus/.test(m)))
     problems.push(`${scheme}: progress does not list the rolled thigh muscles (saw: ${muscles.join(', ')})`);
+  const report = await page.getByRole('link', { name: 'Download report (PDF)' }).getAttribute('href');
+  await isPdf(await page.request.get(base + report), `${scheme} progress report`);
+  // A daily reminder in the phone's calendar: the secret feed is an iCalendar anyone with it reads.
+  await page.goto(base + '/#/account');
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await page.getByRole('link', { name: 'Subscribe in your calendar' }).waitFor();
+  const webcal = await page.getByRole('link', { name: 'Subscribe in your calendar' }).getAttribute('href');
+  if (!webcal.startsWith('webcal://')) problems.push(`${scheme}: subscribe link is ${webcal}`);
+  const stranger = await browser.newContext(); // no cookie: the address is the only credential
+  const feed = await stranger.request.get(await page.locator('#cal-url').inputValue());
+  if (!feed.headers()['content-type']?.startsWith('text/calendar') || !(await feed.text()).includes('BEGIN:VCALENDAR'))
+    problems.push(`${scheme}: the calendar feed answered ${feed.status()} ${feed.headers()['content-type']} ${(await feed.text()).slice(0, 200)}`);
+  await stranger.close();
+  await shot(page, p('23-account'));
+  const csv = await page.request.get(base + (await page.getByRole('link', { name: 'Download my holds (CSV)' }).getAttribute('href')));
+  if (!csv.headers()['content-type']?.startsWith('text/csv')) problems.push(`${scheme}: holds.csv answered ${csv.status()} ${csv.headers()['content-type']}`);
+  await page.getByRole('button', { name: 'Turn off' }).click();
+  await page.getByRole('button', { name: 'Turn on' }).waitFor();
   await page.goto(base + '/#/library');
   await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
   await shot(page, p('18-library'));
