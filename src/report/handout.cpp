@@ -33,35 +33,12 @@ const std::vector<std::string> hold_rules{
 Block header_block(cairo_t* cr, const HandoutInput& in, double width) {
     const Plan& p = in.plan;
     bool refer = p.screening.verdict == Verdict::refer;
-    auto title = markup_layout(cr, refer ? "<b>Foam rolling: not for now</b>" : "<b>Your foam-rolling routine</b>", {19, false, false, 1.0},
-                               width - 160);
     int items = 0;
     for (const auto& ph : exercises_of(p)) items += static_cast<int>(ph.exercises.size());
     std::string sub = refer ? "Screening result and next steps"
                             : context_words(p.context) + " \u00b7 " + minutes_words(p.total_seconds) + " \u00b7 " + std::to_string(items) +
                                   (items == 1 ? " exercise" : " exercises");
-    auto subtitle = text_layout(cr, sub, {10.5}, width - 160);
-    std::string who;
-    if (in.client) who += "<b>For</b>  " + escape(*in.client) + "\n";
-    if (in.trainer) who += "<b>Trainer</b>  " + escape(*in.trainer) + "\n";
-    who += escape(long_date(in.day));
-    auto people = markup_layout(cr, who, {9.2, false, false, 1.3}, 155);
-    align_right(people);
-    double h = std::max(height_of(title) + 4 + height_of(subtitle), height_of(people)) + 10;
-    Block b;
-    b.height = h;
-    b.space_after = 12;
-    b.draw = [=](cairo_t* c, double x, double y) {
-        draw(c, title, x, y, ink::text);
-        draw(c, subtitle, x, y + height_of(title) + 4, ink::accent);
-        draw(c, people, x + width - 155, y + 2, ink::text);
-        set_colour(c, ink::accent);
-        cairo_set_line_width(c, 2);
-        cairo_move_to(c, x, y + h - 1);
-        cairo_line_to(c, x + width, y + h - 1);
-        cairo_stroke(c);
-    };
-    return b;
+    return title_band(cr, refer ? "<b>Foam rolling: not for now</b>" : "<b>Your foam-rolling routine</b>", sub, in.client, in.trainer, in.day, width, 12);
 }
 
 // A paragraph of a panel: a heading line, or a list whose wrapped lines hang after the bullet.

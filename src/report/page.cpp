@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "common/error.hpp"
+#include "report/words.hpp"
 
 #include "codec/dates.hpp"
 
@@ -215,6 +216,33 @@ void draw_footer(cairo_t* cr, const Geometry& g, std::string_view left, int page
     auto number = text_layout(cr, "Page " + std::to_string(page) + " of " + std::to_string(pages), {7.5, true}, number_w);
     align_right(number);
     draw(cr, number, g.width - g.margin_x - number_w, y, ink::muted);
+}
+
+Block title_band(cairo_t* cr, std::string_view title_markup, std::string_view subtitle, const std::optional<std::string>& client,
+                 const std::optional<std::string>& trainer, int day, double width, double space_after) {
+    auto title = markup_layout(cr, title_markup, {19, false, false, 1.0}, width - 160);
+    auto sub = text_layout(cr, subtitle, {10.5}, width - 160);
+    std::string who;
+    if (client) who += "<b>For</b>  " + escape(*client) + "\n";
+    if (trainer) who += "<b>Trainer</b>  " + escape(*trainer) + "\n";
+    who += escape(long_date(day));
+    auto people = markup_layout(cr, who, {9.2, false, false, 1.3}, 155);
+    align_right(people);
+    double h = std::max(height_of(title) + 4 + height_of(sub), height_of(people)) + 10;
+    Block b;
+    b.height = h;
+    b.space_after = space_after;
+    b.draw = [=](cairo_t* c, double x, double y) {
+        draw(c, title, x, y, ink::text);
+        draw(c, sub, x, y + height_of(title) + 4, ink::accent);
+        draw(c, people, x + width - 155, y + 2, ink::text);
+        set_colour(c, ink::accent);
+        cairo_set_line_width(c, 2);
+        cairo_move_to(c, x, y + h - 1);
+        cairo_line_to(c, x + width, y + h - 1);
+        cairo_stroke(c);
+    };
+    return b;
 }
 
 }  // namespace unknot::report

@@ -3,6 +3,7 @@
 // pages (with a footer on each). Handouts and progress reports are both built from it.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -72,6 +73,11 @@ struct Block {
     bool page_break_before = false;
     std::function<void(cairo_t*, double x, double y)> draw;
 };
+
+// The band that opens every printout: the title and a subtitle on the left, who it is for, their
+// trainer and the date on the right, an accent rule beneath.
+Block title_band(cairo_t* cr, std::string_view title_markup, std::string_view subtitle, const std::optional<std::string>& client,
+                 const std::optional<std::string>& trainer, int day, double width, double space_after);
 
 struct Info {
     std::string title, subject;

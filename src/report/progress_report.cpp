@@ -25,29 +25,7 @@ std::string one_decimal(double v) {
 }
 
 Block header(cairo_t* cr, const ProgressReportInput& in, const std::string& sub, double width) {
-    auto title = markup_layout(cr, "<b>Progress report</b>", {19, false, false, 1.0}, width - 160);
-    auto subtitle = text_layout(cr, sub, {10.5}, width - 160);
-    std::string who;
-    if (in.client) who += "<b>For</b>  " + escape(*in.client) + "\n";
-    if (in.trainer) who += "<b>Trainer</b>  " + escape(*in.trainer) + "\n";
-    who += escape(long_date(in.today));
-    auto people = markup_layout(cr, who, {9.2, false, false, 1.3}, 155);
-    align_right(people);
-    double h = std::max(height_of(title) + 4 + height_of(subtitle), height_of(people)) + 10;
-    Block b;
-    b.height = h;
-    b.space_after = 14;
-    b.draw = [=](cairo_t* c, double x, double y) {
-        draw(c, title, x, y, ink::text);
-        draw(c, subtitle, x, y + height_of(title) + 4, ink::accent);
-        draw(c, people, x + width - 155, y + 2, ink::text);
-        set_colour(c, ink::accent);
-        cairo_set_line_width(c, 2);
-        cairo_move_to(c, x, y + h - 1);
-        cairo_line_to(c, x + width, y + h - 1);
-        cairo_stroke(c);
-    };
-    return b;
+    return title_band(cr, "<b>Progress report</b>", sub, in.client, in.trainer, in.today, width, 14);
 }
 
 Block tiles(cairo_t* cr, const std::vector<std::pair<std::string, std::string>>& facts, double width) {
