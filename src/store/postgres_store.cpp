@@ -67,6 +67,7 @@ SessionInfo session_row(const pqxx::row& r) {
 StoredAssessment assessment_row(const pqxx::row& r) {
     return StoredAssessment{i64(r[0]), i64(r[1]), i32(r[2]), text(r[3]), i64(r[4]), i64(r[5])};
 }
+Assignment assignment_row(const pqxx::row& r) { return {i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), text(r[4]), text(r[5])}; }
 StoredScreening screening_row(const pqxx::row& r) {
     return StoredScreening{i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), i32(r[4]), text(r[5]), text(r[6])};
 }
@@ -316,9 +317,7 @@ public:
 
     std::vector<Assignment> assignments(UserId client) override {
         return one([&](Txn& t) {
-            return rows<Assignment>(t.exec(sql::assignments, client), [](const pqxx::row& r) {
-                return Assignment{i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), text(r[4]), text(r[5])};
-            });
+            return rows<Assignment>(t.exec(sql::assignments, client), assignment_row);
         });
     }
 
@@ -326,7 +325,7 @@ public:
         return one([&](Txn& t) -> std::optional<Assignment> {
             auto r = t.exec(sql::assignment, id);
             if (r.empty()) return std::nullopt;
-            return Assignment{i64(r[0][0]), i64(r[0][1]), i64(r[0][2]), i64(r[0][3]), text(r[0][4]), text(r[0][5])};
+            return assignment_row(r[0]);
         });
     }
 

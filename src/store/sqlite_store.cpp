@@ -364,7 +364,7 @@ public:
                      path_);
         st.bind(1, user);
         std::vector<StoredAssessment> out;
-        while (st.step()) out.push_back({st.i64(0), st.i64(1), static_cast<int>(st.i64(2)), st.text(3), st.i64(4), st.i64(5)});
+        while (st.step()) out.push_back(assessment_row(st));
         return out;
     }
 
@@ -382,7 +382,7 @@ public:
                      path_);
         st.bind(1, user);
         std::vector<StoredScreening> out;
-        while (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), static_cast<int>(st.i64(4)), st.text(5), st.text(6)});
+        while (st.step()) out.push_back(screening_row(st));
         return out;
     }
 
@@ -397,6 +397,17 @@ public:
         st.bind(6, static_cast<std::int64_t>(u.failed_logins)).bind(7, u.locked_until_ms).step();
         if (sqlite3_changes(db_) == 0) throw ConflictError("an account with this email already exists");
         return sqlite3_last_insert_rowid(db_);
+    }
+
+    // Columns: id, created_unix_ms, day, assessment_json, user_id, by_user.
+    static StoredAssessment assessment_row(Statement& st) {
+        return {st.i64(0), st.i64(1), static_cast<int>(st.i64(2)), st.text(3), st.i64(4), st.i64(5)};
+    }
+    // Columns: id, trainer_id, client_id, created_unix_ms, profile_json, note.
+    static Assignment assignment_row(Statement& st) { return {st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), st.text(5)}; }
+    // Columns: id, user_id, by_user, created_unix_ms, day, answers_json, result.
+    static StoredScreening screening_row(Statement& st) {
+        return {st.i64(0), st.i64(1), st.i64(2), st.i64(3), static_cast<int>(st.i64(4)), st.text(5), st.text(6)};
     }
 
     static constexpr const char* user_columns =
@@ -561,7 +572,7 @@ public:
                      path_);
         st.bind(1, client);
         std::vector<Assignment> out;
-        while (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), st.text(5)});
+        while (st.step()) out.push_back(assignment_row(st));
         return out;
     }
 
@@ -569,7 +580,7 @@ public:
         Statement st(db_, "SELECT id, trainer_id, client_id, created_unix_ms, profile_json, note FROM assignments WHERE id=?", path_);
         st.bind(1, id);
         if (!st.step()) return std::nullopt;
-        return Assignment{st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), st.text(5)};
+        return assignment_row(st);
     }
 
     void put_user_technique(const UserTechnique& t) override {
@@ -635,7 +646,7 @@ public:
                          " ORDER BY created_unix_ms DESC, id DESC LIMIT 1",
                          path_);
             st.bind(1, u);
-            if (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), static_cast<int>(st.i64(4)), st.text(5), st.text(6)});
+            if (st.step()) out.push_back(screening_row(st));
         }
         return out;
     }
@@ -648,7 +659,7 @@ public:
                          " ORDER BY created_unix_ms DESC, id DESC LIMIT ?",
                          path_);
             st.bind(1, u).bind(2, static_cast<std::int64_t>(per_user));
-            while (st.step()) out.push_back({st.i64(0), st.i64(1), static_cast<int>(st.i64(2)), st.text(3), st.i64(4), st.i64(5)});
+            while (st.step()) out.push_back(assessment_row(st));
         }
         return out;
     }
