@@ -3,36 +3,11 @@
 // body map), the four-phase plan with its reasons, and the first item of the guided session.
 // Screenshots of every screen, axe-core (WCAG 2.2 A/AA) on each.
 //   node test/e2e/assess.mjs [baseURL] [outDir]
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { PASSWORD, signUp } from './accounts.mjs';
+import { base, check, launch, problems, shot as shotAs } from './walk.mjs';
 
-const base = process.argv[2] ?? 'http://127.0.0.1:4173';
-const out = process.argv[3] ?? '/tmp/web-shots';
-mkdirSync(out, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-const problems = [];
-const check = (ok, what) => ok || problems.push(what);
-
-async function shot(page, name) {
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: `${out}/assess-${name}.png`, fullPage: true });
-  await page.evaluate(axeSource);
-  const r = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
-  );
-  for (const v of r.violations)
-    problems.push(`${name}: ${v.id} (${v.impact}) ${v.help} × ${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  const h1 = await page.locator('h1').count();
-  check(h1 === 1, `${name}: ${h1} <h1> elements`);
-}
+const browser = await launch();
+const shot = (page, name) => shotAs(page, 'assess-', name);
 
 let account;
 try {

@@ -2,34 +2,11 @@
 // running axe-core (WCAG 2.2 A/AA) on each. Needs the API on :8091 and the built app served by
 // `npx vite preview --port 4173` (which proxies /api there).
 //   node test/e2e/shots.mjs [baseURL] [outDir]
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { emailFor, fillAccountForm } from './accounts.mjs';
+import { readFileSync } from 'node:fs';
+import { audit, base, launch, out, problems } from './walk.mjs';
 
-const base = process.argv[2] ?? 'http://127.0.0.1:4173';
-const out = process.argv[3] ?? '/tmp/web-shots';
-mkdirSync(out, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-const problems = [];
-
-async function audit(page, name) {
-  await page.evaluate(axeSource);
-  const r = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
-  );
-  for (const v of r.violations) {
-    problems.push(`${name}: ${v.id} (${v.impact}) ${v.help} × ${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  }
-  const h1 = await page.locator('h1').count();
-  if (h1 !== 1) problems.push(`${name}: ${h1} <h1> elements`);
-}
+const browser = await launch();
 
 async function shot(page, name, { full = true } = {}) {
   await page.waitForTimeout(150);
