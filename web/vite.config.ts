@@ -83,8 +83,11 @@ function checkFileList(): Plugin {
       //    signing in, opening Account or coaching ever downloads.
       //  - everything: 80 -> 82 kB for printing and calendars (the handout chunk: PDF buttons and
       //    the plan's print stylesheet; the calendar reminder on Account), all in lazy chunks.
+      //  - phone: 46.0 -> 43.6 kB by taking the movement assessment off the phone path (its own
+      //    chunk); everything: 82 -> 90 kB for that split's overhead and the first-visit, triage,
+      //    clearance and floor-session screens, which go into lazy chunks wherever they can.
       const PHONE = ['assets/app.js', 'assets/app.css', 'sw.js'];
-      const BUDGET = { phone: 46_000, all: 82_000 };
+      const BUDGET = { phone: 46_000, all: 90_000 };
       const code = written.filter((f) => /\.(js|css)$/.test(f));
       const gzOf = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
       const each = code.map((f) => `${f} ${(gzOf([f]) / 1000).toFixed(1)}`).join(', ');

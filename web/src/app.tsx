@@ -7,7 +7,6 @@ import { lazy } from './components/Lazy';
 import { Loading, Redirect, ScreenTitle } from './components/ui';
 import { useRoute } from './lib/router';
 import { useStore } from './lib/store';
-import { AssessResultScreen, AssessScreen } from './screens/Assess';
 import { ChooseScreen } from './screens/Choose';
 import { Home } from './screens/Home';
 import { ArticleScreen, LearnScreen, LibraryScreen, StretchScreen, TechniqueScreen } from './screens/Library';
@@ -23,6 +22,10 @@ const AuthRoute = lazy(() => import('./screens/Account'), (m) => m.AuthRoute);
 const AccountScreen = lazy(() => import('./screens/Account'), (m) => m.AccountScreen);
 const ClientsScreen = lazy(() => import('./screens/Clients'), (m) => m.ClientsScreen);
 const ClientRoute = lazy(() => import('./screens/Clients'), (m) => m.ClientRoute);
+// Not on the way to a session either: the movement assessment (the service worker keeps its
+// chunk for offline use like every other).
+const AssessScreen = lazy(() => import('./screens/Assess'), (m) => m.AssessScreen);
+const AssessResultScreen = lazy(() => import('./screens/Assess'), (m) => m.AssessResultScreen);
 
 const NAV = [
   { path: 'clients', label: 'Clients', match: ['clients'], coach: true },
