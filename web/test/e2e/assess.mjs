@@ -4,7 +4,7 @@
 // Screenshots of every screen, axe-core (WCAG 2.2 A/AA) on each.
 //   node test/e2e/assess.mjs [baseURL] [outDir]
 import { PASSWORD, signUp } from './accounts.mjs';
-import { base, check, launch, problems, shot as shotAs } from './walk.mjs';
+import { base, check, launch, problems, shot as shotAs, explainFailure } from './walk.mjs';
 
 const browser = await launch();
 const shot = (page, name) => shotAs(page, 'assess-', name);
@@ -98,6 +98,9 @@ try {
     await shot(page, p('07-progress-reassessment'));
     await context.close();
   }
+} catch (e) {
+  await explainFailure(browser, e);
+  throw e;
 } finally {
   await browser.close();
 }

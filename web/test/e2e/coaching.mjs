@@ -6,7 +6,7 @@
 // Screenshots of every screen (build/.../artifacts/e2e/coaching-*), axe-core on each.
 //   node test/e2e/coaching.mjs [baseURL] [outDir]      (needs a server with no accounts yet)
 import { PASSWORD, emailFor, fillAccountForm } from './accounts.mjs';
-import { base, check, launch, problems, shot as shotAs } from './walk.mjs';
+import { base, check, launch, problems, shot as shotAs, explainFailure } from './walk.mjs';
 
 const browser = await launch();
 const shot = (page, name) => shotAs(page, 'coaching-', name);
@@ -327,8 +327,7 @@ try {
   await dee.context.close();
 } catch (e) {
   problems.push(`stopped: ${e.message.split('\n')[0]}`);
-  for (const [who, p] of [['trainer', trainer.page], ['client', client.page]])
-    await p.screenshot({ path: `${out}/coaching-failure-${who}.png`, fullPage: true }).catch(() => undefined);
+  await explainFailure(browser, e);
 } finally {
   await browser.close();
 }

@@ -2,16 +2,11 @@
 // loads, a whole session runs, its start and events wait in IndexedDB; when the network comes
 // back they sync, and a second sync stores nothing twice.
 //   node test/e2e/offline.mjs [baseURL]   (built app on `vite preview`, API behind it)
-import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { signUp } from './accounts.mjs';
+import { base, explainFailure, launch, out } from './walk.mjs';
 
-const base = process.argv[2] ?? 'http://127.0.0.1:4173';
-const out = process.argv[3] ?? '/tmp/web-shots';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
 const page = await context.newPage();
 const errors = [];
@@ -99,8 +94,7 @@ try {
   assert.deepEqual(errors, []);
   console.log('offline session synced once, nothing lost');
 } catch (e) {
-  await page.screenshot({ path: `${out}/offline-failure.png` }).catch(() => undefined);
-  console.log('page text:', (await page.locator('body').innerText().catch(() => '')).slice(0, 600));
+  await explainFailure(browser, e);
   throw e;
 } finally {
   await browser.close();

@@ -4,7 +4,7 @@
 //   node test/e2e/shots.mjs [baseURL] [outDir]
 import { emailFor, fillAccountForm } from './accounts.mjs';
 import { readFileSync } from 'node:fs';
-import { audit, base, launch, out, problems } from './walk.mjs';
+import { audit, base, explainFailure, launch, out, problems } from './walk.mjs';
 
 const browser = await launch();
 
@@ -184,6 +184,9 @@ async function run(scheme) {
 
 try {
   for (const scheme of (process.env.SCHEMES ?? 'light,dark').split(',')) await run(scheme);
+} catch (e) {
+  await explainFailure(browser, e);
+  throw e;
 } finally {
   await browser.close();
 }
