@@ -298,7 +298,7 @@ function Ready({ s }: { s: LiveSession }) {
 }
 
 function holdLine(h: Hold, name: string): string {
-  const how = { eased: 'eased', too_painful: 'too painful, eased off', timed_out: 'held the full time', stopped: 'stopped' }[h.outcome];
+  const how = { eased: 'eased', too_painful: 'too painful, eased off', timed_out: 'held the full time', stopped: 'stopped', released_early: 'eased off early' }[h.outcome];
   const t = h.tenderness_end === null ? `${h.tenderness_start}/10` : `${h.tenderness_start} → ${h.tenderness_end}/10`;
   return `${name}${h.side ? `, ${h.side}` : ''}, spot ${h.spot}: ${h.hold_s} s, ${t} (${how})`;
 }
