@@ -103,7 +103,8 @@ void render(const Engine& engine, const Catalog& catalog, const std::string& cue
                 screen += s.state_elapsed_ms < it_min_ms(engine) ? "   space: ease off early" : "   space: it eased";
                 break;
             case State::eased: screen += "   space: next   f: another spot"; break;
-            case State::stretching: screen += "   space: done"; break;
+            case State::stretching:
+            case State::exercising: screen += "   space: done"; break;
             case State::paused: screen += "   p: resume"; break;
             default: break;
         }
@@ -170,7 +171,7 @@ int run_live_session(const Plan& plan, const Catalog& catalog, Store& store, std
                         if (st == State::positioning) e.type = EventType::in_position;
                         else if (st == State::rolling) ask = Ask::found;
                         else if (st == State::holding) ask = engine.snapshot().state_elapsed_ms < it_min_ms(engine) ? Ask::early : Ask::eased;
-                        else if (st == State::eased || st == State::stretching) e.type = EventType::next;
+                        else if (st == State::eased || st == State::stretching || st == State::exercising) e.type = EventType::next;
                         else if (st == State::paused) e.type = EventType::resume;
                         break;
                     case 'f': if (st == State::eased) ask = Ask::found; break;

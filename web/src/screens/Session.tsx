@@ -127,7 +127,7 @@ function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; x
         <button type="button" class="icon-btn" aria-pressed={isMuted} onClick={() => { muted.set(!isMuted); if (!isMuted) stopSpeaking(); }}>
           Mute
         </button>
-        <button type="button" class="btn ghost" onClick={() => setAsking('end')}>End session</button>
+        <button type="button" class="btn ghost" onClick={() => { cancelPick(); setAsking('end'); }}>End session</button>
       </div>
       <ScreenTitle title="Session">
         {item?.name}

@@ -141,6 +141,13 @@ async function walk([width, height]) {
   await page.getByRole('alertdialog').getByText('Ease off already?').waitFor();
   await layout(page, `${v} ease off already?`);
   await shoot(page, `${v}-4-early`);
+  // Ending from the question and then carrying on leaves the clock running.
+  await button(page, 'End session').click();
+  await button(page, 'Keep going').click();
+  const shown = await page.locator('.ring-big').textContent();
+  await page.clock.runFor(2_000);
+  check(shown !== (await page.locator('.ring-big').textContent()), `${v}: the clock stayed stopped after the question and the end dialog`);
+  await page.getByRole('button', { name: /^It eased/ }).click();
   await button(page, 'Keep holding').click();
   await page.getByRole('button', { name: /^It eased/ }).waitFor();
   check((await page.locator('.state-holding').count()) === 1, `${v}: keep holding left the hold`);
