@@ -189,6 +189,7 @@ export class LiveSession {
       if (live) dispatchEvent(new CustomEvent('unknot:cue', { detail: { id: cue.id, at_ms: cue.at_ms, late_ms: now - cue.at_ms } }));
       if (cue.id === 'switch_sides') this.notice = { kind: 'switch', at: cue.at_ms };
       if (cue.id === 'too_painful') this.notice = { kind: 'too_painful', at: cue.at_ms };
+      if (cue.id === 'next_item') this.notice = null; // a new item: the last one's notice is old news
       if (!live || now - cue.at_ms > STALE_CUE_MS) continue;
       if (!this.isMuted()) {
         speak(cue.text);

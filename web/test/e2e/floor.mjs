@@ -208,6 +208,9 @@ async function offline(page, v) {
   await page.context().setOffline(true);
   await page.evaluate(() => dispatchEvent(new Event('offline')));
   await page.clock.runFor(12_000);
+  await page.locator('.badge', { hasText: 'Offline' }).waitFor();
+  await layout(page, `${v} holding, offline`); // the header's offline badge takes room too
+  await shoot(page, `${v}-8-offline-holding`);
   await button(page, 'Pause').click();
   await page.getByRole('button', { name: /^Resume/ }).click();
   await button(page, 'End session').click();
@@ -242,6 +245,16 @@ async function offline(page, v) {
   });
   await page.waitForTimeout(100);
   check((await page.evaluate(() => window.__locks)) === locks + 1, 'the wake lock was not taken again when the tab became visible');
+  // A stretch is not rolled: its own words, and the same room for the controls.
+  await button(page, 'Skip').click();
+  await button(page, 'Skip').click();
+  await page.locator('.cue', { hasText: 'ready to stretch' }).waitFor();
+  check((await page.locator('.banner').count()) === 0, 'a "Switch sides" banner stays on after moving to another item');
+  await shoot(page, `${v}-9-stretch-positioning`);
+  await button(page, "I'm in position").click();
+  await page.clock.runFor(5_000);
+  await layout(page, `${v} stretching`);
+  await shoot(page, `${v}-10-stretching`);
 }
 
 try {
