@@ -264,8 +264,9 @@ function SessionRing({ s, state, paused, elapsed }: { s: LiveSession; state: str
   const snap = s.engine.snapshot();
   if (state === 'eased') {
     const last = s.holds[s.holds.length - 1];
-    return <Ring fraction={1} big={last ? `${last.hold_s} s` : '✓'} small={paused ? 'paused' : `spot ${snap.spots} eased`} tone="ok"
-      label={`Spot ${snap.spots} eased${last ? ` after ${last.hold_s} seconds` : ''}`} />;
+    const how = last?.outcome === 'released_early' ? 'eased off early' : 'eased';
+    return <Ring fraction={1} big={last ? `${last.hold_s} s` : '✓'} small={paused ? 'paused' : `spot ${snap.spots} ${how}`} tone="ok"
+      label={`Spot ${snap.spots} ${how}${last ? ` after ${last.hold_s} seconds` : ''}`} />;
   }
   return <Ring fraction={snap.item / Math.max(1, snap.items)} big={`${snap.item + 1}/${snap.items}`} small={paused ? 'paused' : 'get set'} tone="calm"
     label={`Item ${snap.item + 1} of ${snap.items}`} />;
