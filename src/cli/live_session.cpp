@@ -63,7 +63,7 @@ std::string guidance(const PlanItem& it, State st, const Catalog& c) {
 }
 
 // The current hold's minimum in ms: before it, "it eased" is an early release.
-std::int64_t it_min_ms(const Engine& engine) {
+std::int64_t hold_min_ms(const Engine& engine) {
     auto s = engine.snapshot();
     return s.item >= 0 ? engine.items()[static_cast<std::size_t>(s.item)].hold_min_s * 1000LL : 0;
 }
@@ -100,7 +100,7 @@ void render(const Engine& engine, const Catalog& catalog, const std::string& cue
             case State::positioning: screen += "   space: I'm in position"; break;
             case State::rolling: screen += "   space: found a tender spot   n: nothing tender, next"; break;
             case State::holding:
-                screen += s.state_elapsed_ms < it_min_ms(engine) ? "   space: ease off early" : "   space: it eased";
+                screen += s.state_elapsed_ms < hold_min_ms(engine) ? "   space: ease off early" : "   space: it eased";
                 break;
             case State::eased: screen += "   space: next   f: another spot"; break;
             case State::stretching:
@@ -170,7 +170,7 @@ int run_live_session(const Plan& plan, const Catalog& catalog, Store& store, std
                     case '\n':
                         if (st == State::positioning) e.type = EventType::in_position;
                         else if (st == State::rolling) ask = Ask::found;
-                        else if (st == State::holding) ask = engine.snapshot().state_elapsed_ms < it_min_ms(engine) ? Ask::early : Ask::eased;
+                        else if (st == State::holding) ask = engine.snapshot().state_elapsed_ms < hold_min_ms(engine) ? Ask::early : Ask::eased;
                         else if (st == State::eased || st == State::stretching || st == State::exercising) e.type = EventType::next;
                         else if (st == State::paused) e.type = EventType::resume;
                         break;
