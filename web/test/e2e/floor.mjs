@@ -141,6 +141,7 @@ async function walk([width, height]) {
   await page.getByRole('alertdialog').getByText('Ease off already?').waitFor();
   await layout(page, `${v} ease off already?`);
   await shoot(page, `${v}-4-early`);
+  await audit(page, `${v} ease off already?`);
   // Ending from the question and then carrying on leaves the clock running.
   await button(page, 'End session').click();
   await button(page, 'Keep going').click();
@@ -166,6 +167,7 @@ async function walk([width, height]) {
   check((await button(page, 'Found a tender spot').count()) === 0, `${v}: the big button shows beside the ease-off guidance`);
   await layout(page, `${v} ease-off guidance`);
   await shoot(page, `${v}-5-ease-off`);
+  await audit(page, `${v} ease-off guidance`);
   await button(page, 'OK').click();
   const held = await page.evaluate(() => JSON.parse(localStorage.getItem('unknot.active')).events.filter((e) => e.type === 'found').length);
   check(held === 2, `${v}: OK recorded a tender spot (${held} found events)`);
@@ -179,6 +181,7 @@ async function walk([width, height]) {
   await button(page, 'End session').click();
   await layout(page, `${v} end dialog`);
   await shoot(page, `${v}-6-end`);
+  await audit(page, `${v} end dialog`);
   await button(page, 'End now').click();
   const t0 = Date.now();
   await page.getByRole('heading', { level: 1, name: 'Well rolled' }).waitFor({ timeout: 5_000 });
