@@ -19,11 +19,11 @@ struct ContentFile {
 // Cue ids the session engine speaks; cues.rec must define each.
 inline const std::vector<std::string>& required_cue_ids() {
     static const std::vector<std::string> ids{
-        "session_start", "positioning",  "rolling_slow",  "rolling_avoid",  "rolling_long",
-        "hold_start",    "hold_breathe", "hold_core",     "hold_min_reached", "hold_max_reached",
-        "hold_too_short", "too_painful", "switch_sides",  "next_item",      "stretch_start",
-        "stretch_done",  "paused",       "resumed",       "session_done",   "spot_eased",
-        "exercise_start", "exercise_done"};
+        "session_start",    "positioning",      "positioning_stretch", "positioning_exercise", "rolling_slow",
+        "rolling_avoid",    "rolling_long",     "hold_start",          "hold_breathe",         "hold_core",
+        "hold_min_reached", "hold_max_reached", "hold_released_early", "too_painful",          "switch_sides",
+        "next_item",        "stretch_start",    "stretch_done",        "paused",               "resumed",
+        "session_done",     "spot_eased",       "exercise_start",      "exercise_done"};
     return ids;
 }
 

@@ -13,7 +13,7 @@ namespace unknot::cli {
 
 namespace {
 
-enum class Ask { nothing, found, eased };
+enum class Ask { nothing, found, early, eased };  // early: ease off before the hold minimum?
 
 std::string wrap(const std::string& text, std::size_t width, const std::string& indent) {
     std::string out, line;
@@ -62,6 +62,12 @@ std::string guidance(const PlanItem& it, State st, const Catalog& c) {
     return out;
 }
 
+// The current hold's minimum in ms: before it, "it eased" is an early release.
+std::int64_t hold_min_ms(const Engine& engine) {
+    auto s = engine.snapshot();
+    return s.item >= 0 ? engine.items()[static_cast<std::size_t>(s.item)].hold_min_s * 1000LL : 0;
+}
+
 void render(const Engine& engine, const Catalog& catalog, const std::string& cue, Ask ask, const std::string& note) {
     auto s = engine.snapshot();
     std::string screen = "\x1b[H\x1b[2J";
@@ -84,16 +90,21 @@ void render(const Engine& engine, const Catalog& catalog, const std::string& cue
     }
     screen += "\n" + wrap(cue, 64, "   >> ") + "\n";
     if (!note.empty()) screen += wrap(note, 64, "   ") + "\n";
-    if (ask != Ask::nothing) {
+    if (ask == Ask::early) {
+        screen += "   Ease off already? The spot has not had its time yet.\n   y: yes, ease off   any other key: keep holding\n";
+    } else if (ask != Ask::nothing) {
         screen += ask == Ask::found ? "   How tender is this spot?" : "   How tender is it now?";
         screen += "  0 (none) .. 9, x = 10, Esc = back\n";
     } else {
         switch (s.state) {
             case State::positioning: screen += "   space: I'm in position"; break;
             case State::rolling: screen += "   space: found a tender spot   n: nothing tender, next"; break;
-            case State::holding: screen += "   space: it eased"; break;
+            case State::holding:
+                screen += s.state_elapsed_ms < hold_min_ms(engine) ? "   space: ease off early" : "   space: it eased";
+                break;
             case State::eased: screen += "   space: next   f: another spot"; break;
-            case State::stretching: screen += "   space: done"; break;
+            case State::stretching:
+            case State::exercising: screen += "   space: done"; break;
             case State::paused: screen += "   p: resume"; break;
             default: break;
         }
@@ -141,7 +152,9 @@ int run_live_session(const Plan& plan, const Catalog& catalog, Store& store, std
             render(engine, catalog, cue, ask, note);
             auto key = term.read_key(100);
             Event e{EventType::tick, now(), std::nullopt};
-            if (key && ask != Ask::nothing) {
+            if (key && ask == Ask::early) {
+                ask = *key == 'y' || *key == 'Y' ? Ask::eased : Ask::nothing;  // anything else: keep holding
+            } else if (key && ask != Ask::nothing) {
                 char k = *key;
                 if (k == 27) ask = Ask::nothing;
                 else if ((k >= '0' && k <= '9') || k == 'x') {
@@ -157,8 +170,8 @@ int run_live_session(const Plan& plan, const Catalog& catalog, Store& store, std
                     case '\n':
                         if (st == State::positioning) e.type = EventType::in_position;
                         else if (st == State::rolling) ask = Ask::found;
-                        else if (st == State::holding) ask = Ask::eased;
-                        else if (st == State::eased || st == State::stretching) e.type = EventType::next;
+                        else if (st == State::holding) ask = engine.snapshot().state_elapsed_ms < hold_min_ms(engine) ? Ask::early : Ask::eased;
+                        else if (st == State::eased || st == State::stretching || st == State::exercising) e.type = EventType::next;
                         else if (st == State::paused) e.type = EventType::resume;
                         break;
                     case 'f': if (st == State::eased) ask = Ask::found; break;

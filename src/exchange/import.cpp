@@ -120,7 +120,7 @@ SessionIn session_in(const bj::value& v, const std::string& path, const Catalog&
         r.hold_s = static_cast<int>(h.integer("hold_s", 0, 86'400));
         r.tenderness_start = static_cast<int>(h.integer("tenderness_start", 0, 10));
         if (auto end = h.integer_or_null("tenderness_end", 0, 10)) r.tenderness_end = static_cast<int>(*end);
-        r.outcome = *parse_hold_outcome(h.word("outcome", {"eased", "too_painful", "timed_out", "stopped"}));
+        r.outcome = *parse_hold_outcome(h.word("outcome", {"eased", "too_painful", "timed_out", "stopped", "released_early"}));
         s.holds.push_back(std::move(r));
     }
     const auto& visits = f.list("visits");

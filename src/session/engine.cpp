@@ -128,7 +128,8 @@ void Engine::begin_item(int index, Output& out) {
     if (prev >= 0 && items_[prev].id == items_[index].id && items_[prev].side != items_[index].side) say("switch_sides", out, now_);
     else if (prev >= 0) say("next_item", out, now_);
     enter(State::positioning, out);
-    say("positioning", out, now_);
+    const auto kind = items_[index].kind;
+    say(kind == ItemKind::smr ? "positioning" : kind == ItemKind::stretch ? "positioning_stretch" : "positioning_exercise", out, now_);
 }
 
 void Engine::end_hold(HoldOutcome o, std::optional<int> tenderness, Output& out) {
@@ -173,7 +174,11 @@ void Engine::apply(const Event& e, Output& out) {
         say("session_start", out, now_);
         return begin_item(0, out);
     }
-    if (state_ == State::ready) return reject("start the session first");
+    if (state_ == State::ready) {
+        if (e.type != EventType::quit) return reject("start the session first");
+        enter(State::done, out);  // ended before it began: nothing to record
+        return;
+    }
     if (paused_ && e.type != EventType::resume && e.type != EventType::quit) return reject("paused: resume first");
     const PlanItem& item = items_[item_];
     switch (e.type) {
@@ -212,13 +217,12 @@ void Engine::apply(const Event& e, Output& out) {
         case EventType::eased: {
             if (state_ != State::holding) return reject("`eased` applies while holding a tender spot");
             if (!valid_tenderness()) return;
-            if (in_state_ms() < item.hold_min_s * 1000LL) {
-                say("hold_too_short", out, now_);
-                return reject("hold at least " + std::to_string(item.hold_min_s) + " s, or say it is too painful");
-            }
-            end_hold(HoldOutcome::eased, e.tenderness, out);
+            // Before the minimum the hold still ends (the person chose to): it is kept with its own
+            // outcome so progress never mistakes it for a release time.
+            bool early = in_state_ms() < item.hold_min_s * 1000LL;
+            end_hold(early ? HoldOutcome::released_early : HoldOutcome::eased, e.tenderness, out);
             enter(State::eased, out);
-            say("spot_eased", out, now_);
+            say(early ? "hold_released_early" : "spot_eased", out, now_);
             return;
         }
         case EventType::too_painful:
@@ -297,12 +301,13 @@ std::string_view to_string(HoldOutcome o) {
         case HoldOutcome::too_painful: return "too_painful";
         case HoldOutcome::timed_out: return "timed_out";
         case HoldOutcome::stopped: return "stopped";
+        case HoldOutcome::released_early: return "released_early";
     }
     return "stopped";
 }
 
 std::optional<HoldOutcome> parse_hold_outcome(std::string_view s) {
-    for (auto o : {HoldOutcome::eased, HoldOutcome::too_painful, HoldOutcome::timed_out, HoldOutcome::stopped})
+    for (auto o : {HoldOutcome::eased, HoldOutcome::too_painful, HoldOutcome::timed_out, HoldOutcome::stopped, HoldOutcome::released_early})
         if (to_string(o) == s) return o;
     return std::nullopt;
 }

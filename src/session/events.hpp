@@ -14,7 +14,7 @@ enum class EventType {
     start,        // begin the session
     in_position,  // ready: start rolling (or start the stretch)
     found,        // tender spot found: hold (needs tenderness 0-10)
-    eased,        // discomfort eased: end the hold (tenderness 0-10)
+    eased,        // discomfort eased, or (before the minimum) released early: ends the hold (tenderness 0-10)
     too_painful,  // ends a hold early and asks for lighter pressure
     next,         // this side or item is done
     skip,         // leave this side or item out
@@ -35,7 +35,9 @@ struct Event {
 enum class State { ready, positioning, rolling, holding, eased, stretching, exercising, paused, done };
 std::string_view to_string(State s);
 
-enum class HoldOutcome { eased, too_painful, timed_out, stopped };
+// released_early: the person chose to come off the spot before the hold minimum. It is data (how
+// long they could stay), not an error, but it is not a release time: the spot did not let go.
+enum class HoldOutcome { eased, too_painful, timed_out, stopped, released_early };
 std::string_view to_string(HoldOutcome o);
 std::optional<HoldOutcome> parse_hold_outcome(std::string_view s);
 

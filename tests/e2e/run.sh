@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The web app in a real browser (Debian's chromium driven by playwright-core) against a real
 # `unknot serve` with the app embedded: the whole phone journey with an axe-core scan of every
-# screen (light and dark), the offline journey, a trainer's assessment walk-through, trainer and
+# screen (light and dark), the offline journey, a trainer's assessment walk-through, the guided
+# session from the floor at three sizes, trainer and
 # client end to end (owner set-up, invite, screening, assessment, assigned routine rolled on a
 # phone, the dashboard), and the web unit tests incl. the live contract.
 # Screenshots are kept under build/<preset>/artifacts/e2e for people to look at.
@@ -33,9 +34,11 @@ echo "== offline journey"
 node test/e2e/offline.mjs "$url" "$artifacts" || fails=$((fails + 1))
 echo "== assessment walk: assess, result, four-phase plan, first hold"
 node test/e2e/assess.mjs "$url" "$artifacts" || fails=$((fails + 1))
+echo "== the floor session at 360x640, 390x844, 1280x800: controls on screen and uncovered, early release, reload, offline end"
+node test/e2e/floor.mjs "$url" "$artifacts" || fails=$((fails + 1))
 kill -TERM "$pid"; wait "$pid"; rc=$?
 [[ $rc -eq 0 ]] || { echo "server exit $rc after SIGTERM"; fails=$((fails + 1)); }
 if grep -q '"status":5' "$work/access.log"; then echo "5xx in the access log"; grep '"status":5' "$work/access.log" | head; fails=$((fails + 1)); fi
 echo "screenshots: $(ls "$artifacts" | grep -vc part) screens in $artifacts"
-echo "$((5 - fails)) passed, $fails failed"
+echo "$((6 - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]

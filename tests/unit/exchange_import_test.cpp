@@ -103,6 +103,7 @@ TEST_P(ImportContract, IntoAnInstallationWithAccountsTheRoleIsWhatTravels) {
 TEST_P(ImportContract, DataFromBeforeAnyAccountGoesToAnInstallationWithoutOne) {
     auto s = store().begin_session({kLocalUser, kT0, kDay0, plan_text({"calf"}), ""});
     store().save_hold(s, make_hold(1, Side::left, 2, HoldOutcome::eased));
+    store().save_hold(s, make_hold(2, Side::left, 5, HoldOutcome::released_early));  // every outcome comes back as it left
     auto doc = exchange::export_user(store(), kLocalUser, 1);
     auto r = import_into(empty(), doc);
     EXPECT_EQ(r.user, kLocalUser);

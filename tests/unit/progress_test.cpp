@@ -231,6 +231,20 @@ TEST(Progress, MedianReleaseUsesOnlyEasedHolds) {
     EXPECT_EQ(a->suggested_hold_s, 50);
 }
 
+// Coming off a spot before the minimum says how long the person could stay, not when the spot
+// let go: it must not drag the suggested hold below what actually works for them.
+TEST(Progress, EarlyReleasesCountAsSpotsButNeverAsReleaseTimes) {
+    auto s = session(kToday, {}, {hold("calves_roll", 6, 45), hold("calves_roll", 8, 12, HoldOutcome::released_early, 6),
+                                  hold("calves_roll", 7, 9, HoldOutcome::released_early, 7)});
+    auto p = progress_of({s});
+    const AreaProgress* a = muscle(p, "gastrocnemius");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->spots, 3);  // no visit saved: each hold is a spot
+    ASSERT_TRUE(a->median_release_s.has_value());
+    EXPECT_DOUBLE_EQ(*a->median_release_s, 45.0);
+    EXPECT_EQ(a->suggested_hold_s, 45);
+}
+
 TEST(Progress, MedianReleaseOfAnEvenCountIsTheMidpoint) {
     auto p = progress_of({calf_session(kToday - 1, 1, 5, 40), calf_session(kToday, 1, 5, 47)});
     const AreaProgress* a = muscle(p, "soleus");

@@ -87,7 +87,8 @@ TEST_P(SessionContract, HoldsRoundTripIncludingNulls) {
     std::vector<HoldRecord> want{make_hold(1, Side::left, 3, HoldOutcome::eased),
                                  make_hold(2, std::nullopt, std::nullopt, HoldOutcome::timed_out),
                                  make_hold(3, Side::right, 0, HoldOutcome::too_painful),
-                                 make_hold(4, Side::right, std::nullopt, HoldOutcome::stopped)};
+                                 make_hold(4, Side::right, std::nullopt, HoldOutcome::stopped),
+                                 make_hold(5, Side::left, 4, HoldOutcome::released_early)};
     want[1].tenderness_start = 0;
     want[2].tenderness_start = 10;
     want[3].muscles = {"piriformis"};

@@ -59,23 +59,25 @@ function startAndHold(r, foundAt, tenderness = 6) {
   assert.equal(r.state(), 'holding');
 }
 
-test('a hold cannot end as eased before the 30 s minimum', () => {
+test('eased before the 30 s minimum is kept as an early release, not refused', () => {
   const r = new Drive(calvesThenHamstrings());
   startAndHold(r, s(10));
   const early = r.send('eased', s(39), 3);
-  assert.match(early.rejected, /hold at least 30 s/);
-  // Cues due before the event come first, at their own times; then the refusal.
-  assert.deepEqual(early.cues.map((c) => c.id), ['hold_core', 'hold_breathe', 'hold_too_short']);
-  assert.match(early.cues[2].text, /1 more seconds/);
-  assert.equal(r.state(), 'holding');
-  const ok = r.send('eased', s(40), 3);
-  assert.equal(ok.rejected, undefined);
-  assert.equal(ok.holds.length, 1);
+  assert.equal(early.rejected, undefined);
+  // Cues due before the event come first, at their own times; then the early release.
+  assert.deepEqual(early.cues.map((c) => c.id), ['hold_core', 'hold_breathe', 'hold_released_early']);
+  assert.match(early.cues[2].text, /30 seconds/);
   assert.deepEqual(
-    { hold_s: ok.holds[0].hold_s, outcome: ok.holds[0].outcome, start: ok.holds[0].tenderness_start, end: ok.holds[0].tenderness_end },
-    { hold_s: 30, outcome: 'eased', start: 6, end: 3 },
+    { hold_s: early.holds[0].hold_s, outcome: early.holds[0].outcome, start: early.holds[0].tenderness_start, end: early.holds[0].tenderness_end },
+    { hold_s: 29, outcome: 'released_early', start: 6, end: 3 },
   );
   assert.equal(r.state(), 'eased');
+  // The next spot, held the full minimum, eases as usual.
+  r.send('found', s(41), 5);
+  const ok = r.send('eased', s(71), 2);
+  assert.equal(ok.holds[0].outcome, 'eased');
+  assert.equal(ok.holds[0].spot, 2);
+  assert.equal(ok.cues.at(-1).id, 'spot_eased');
 });
 
 test('too painful ends a hold early (no minimum) and asks for lighter pressure', () => {
@@ -115,9 +117,10 @@ test('pauses are excluded from hold time and from the time-out', () => {
   assert.equal(r.send('tick', s(1000)).holds.length, 0); // paused: never times out
   assert.equal(r.engine.snapshot().state_elapsed_ms, s(10));
   r.send('resume', s(1000));
-  assert.match(r.send('eased', s(1015), 2).rejected, /hold at least/); // 10 + 15 = 25 active s
-  const ok = r.send('eased', s(1020), 2);
+  assert.equal(r.engine.snapshot().state_elapsed_ms, s(10));
+  const ok = r.send('eased', s(1020), 2); // 10 + 20 = 30 active s
   assert.equal(ok.holds[0].hold_s, 30);
+  assert.equal(ok.holds[0].outcome, 'eased');
   // A second hold times out 90 active seconds in, pause or not.
   r.send('found', s(1030), 6);
   r.send('pause', s(1040));
@@ -199,13 +202,46 @@ test('a stretch ends by itself after its hold times its sets, then the session i
   r.send('tick', s(39));
   assert.equal(r.state(), 'stretching');
   const done = r.send('tick', s(40));
-  assert.deepEqual(done.cues.map((c) => c.id), ['stretch_done', 'switch_sides', 'positioning']);
+  assert.deepEqual(done.cues.map((c) => c.id), ['stretch_done', 'switch_sides', 'positioning_stretch']);
+  assert.match(done.cues[2].text, /ready to stretch/);
   r.send('in_position', s(50));
   const end = r.send('tick', s(500));
   assert.equal(end.visits[0].ended_ms, s(140));
   assert.deepEqual(r.timesOf('session_done'), [s(140)]);
   assert.equal(r.state(), 'done');
   assert.equal(r.holds.length, 0);
+});
+
+test('quit ends the session from every state, keeping what was done', () => {
+  const act = { kind: 'activation', id: 'floor_bridge', name: 'Floor bridge', side: null, muscles: ['gluteus_maximus'], regions: ['glutes'],
+    targets: [], sets: 1, seconds: 60, why: [], reps_min: 10, reps_max: 15, tempo: '4-2-1-1', isometric_s: null };
+  const cases = {
+    ready: [[], 0, 0],
+    positioning: [[['start']], 0, 1],
+    rolling: [[['start'], ['in_position']], 0, 1],
+    holding: [[['start'], ['in_position'], ['found', 6]], 1, 1],
+    eased: [[['start'], ['in_position'], ['found', 6], ['eased', 3]], 0, 1],
+    stretching: [[['start'], ['skip'], ['in_position']], 0, 1],
+    exercising: [[['start'], ['skip'], ['skip'], ['in_position']], 0, 1],
+    paused: [[['start'], ['in_position'], ['found', 6], ['pause']], 1, 1],
+  };
+  for (const [state, [path, holds, visits]] of Object.entries(cases)) {
+    const plan = planOf([smr('calves_roll', 'Calves', 'left')], [stretch('left')]);
+    plan.phases.push({ phase: 'activate', items: [act] });
+    const r = new Drive(plan);
+    let t = 0;
+    for (const [type, tenderness] of path) assert.equal(r.send(type, (t += 1000), tenderness).rejected, undefined, `${state}: ${type}`);
+    assert.equal(r.state(), state);
+    const out = r.send('quit', (t += 1000));
+    assert.equal(out.rejected, undefined, state);
+    assert.equal(r.state(), 'done', state);
+    assert.deepEqual(out.holds.map((h) => h.outcome), Array(holds).fill('stopped'), state);
+    assert.deepEqual(out.visits.map((v) => v.outcome), Array(visits).fill('stopped'), state);
+    if (state === 'paused') assert.equal(out.holds[0].hold_s, 1, 'the pause is not held time');
+    assert.equal(r.send('tick', t + 500_000).holds.length, 0, state);
+    assert.ok(r.send('start', t + 500_001).rejected, state);
+    assert.ok(r.send('quit', t + 500_002).rejected, state);
+  }
 });
 
 test('events going back in time and events out of place are rejected', () => {

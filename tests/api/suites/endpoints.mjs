@@ -60,27 +60,28 @@ test("sessions: start, idempotent start, events, duplicates, read back", async (
     { id: "a2", t: 4, type: "in_position" },
     { id: "a3", t: 12, type: "found", tenderness: 7 },
     { id: "a4", t: 20, type: "eased", tenderness: 4 },
-    { id: "a5", t: 52, type: "eased", tenderness: 2 },
+    { id: "a5", t: 22, type: "found", tenderness: 6 },
+    { id: "a6", t: 62, type: "eased", tenderness: 2 },
   ];
   const r1 = await ok("POST", `/api/v1/sessions/${id}/events`, { body: { events } });
-  assert.equal(r1.accepted, 5);
-  assert.equal(r1.rejected.length, 1, "eased at 8 s of hold is refused");
-  assert.equal(r1.holds.length, 1);
-  assert.equal(r1.holds[0].hold_s, 40);
+  assert.equal(r1.accepted, 6);
+  assert.equal(r1.rejected.length, 0);
+  // Eased at 8 s of hold is the person's choice: kept as an early release, not refused.
+  assert.deepEqual(r1.holds.map((h) => [h.outcome, h.hold_s, h.spot]), [["released_early", 8, 1], ["eased", 40, 2]]);
   // Resending the whole batch (a flaky connection) changes nothing.
   const r2 = await ok("POST", `/api/v1/sessions/${id}/events`, { body: { events } });
   assert.equal(r2.accepted, 0);
-  assert.equal(r2.duplicates, 5);
-  assert.equal(r2.session.events, 5);
+  assert.equal(r2.duplicates, 6);
+  assert.equal(r2.session.events, 6);
   const s = await ok("GET", `/api/v1/sessions/${id}`);
-  assert.equal(s.holds.length, 1, "one hold, however often the batch was sent");
+  assert.equal(s.holds.length, 2, "two holds, however often the batch was sent");
   assert.equal(s.state, "eased");
-  assert.equal(s.events, 5);
+  assert.equal(s.events, 6);
   // Finish: quit ends the session as stopped.
-  const r3 = await ok("POST", `/api/v1/sessions/${id}/events`, { body: { events: [{ id: "a6", t: 60, type: "quit" }] } });
+  const r3 = await ok("POST", `/api/v1/sessions/${id}/events`, { body: { events: [{ id: "a7", t: 70, type: "quit" }] } });
   assert.equal(r3.session.status, "stopped");
   const history = await ok("GET", "/api/v1/history");
-  assert.ok(history.some((h) => h.id === id && h.holds.length === 1));
+  assert.ok(history.some((h) => h.id === id && h.holds.length === 2));
   const progress = await ok("GET", "/api/v1/progress");
   assert.ok(progress.muscles.some((m) => m.id === "soleus" && m.sessions >= 1));
 });

@@ -274,7 +274,7 @@ export interface Plan {
   assessment?: { edition: string; overactive: PlanMuscle[]; underactive: PlanMuscle[] };
 }
 
-export type HoldOutcome = 'eased' | 'too_painful' | 'timed_out' | 'stopped';
+export type HoldOutcome = 'eased' | 'too_painful' | 'timed_out' | 'stopped' | 'released_early';
 export interface Hold {
   item: number;
   technique: string;

@@ -1,8 +1,8 @@
 // Step 4: the guided session, eyes-off first. One huge button does the obvious next thing; the
 // ring shows the time; cues are spoken, sounded and buzzed; everything else is one tap away.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Activation, ActivationItem, Hold, Integration, IntegrationItem, Stretch, Technique } from '../api/types';
+import type { Activation, ActivationItem, Hold, Integration, IntegrationItem, Plan, Stretch, Technique } from '../api/types';
 import { Pictogram, stretchPose } from '../components/Pictogram';
 import { Ring, type RingMark } from '../components/Ring';
 import { TendernessPicker } from '../components/TendernessPicker';
@@ -17,6 +17,9 @@ import { currentPlan, muted } from '../state';
 import { syncStatus } from '../sync/sync';
 
 let live: LiveSession | null = null; // survives leaving the screen: the clock keeps running
+// The chosen plan when `live` was made. Not live.plan: after a reload that one is rebuilt from the
+// saved record, a different object, and comparing with it would throw a finished session away.
+let liveFor: Plan | null = null;
 
 export function sessionRunning(): boolean {
   const s = live?.engine.state();
@@ -24,13 +27,15 @@ export function sessionRunning(): boolean {
 }
 
 type Picking = 'found' | 'eased' | 'again' | null;
+// A question that takes the place of the big button until it is answered.
+type Asking = 'end' | 'early' | null;
 
 export function SessionScreen() {
   const plan = useStore(currentPlan);
   const data = useApi(() => Promise.all([api.cues(), api.techniques(), api.stretches(), api.activations().catch(() => []), api.integrations().catch(() => [])]), []);
   const [, setFrame] = useState(0);
 
-  if (live && plan && plan !== live.plan && ['ready', 'done'].includes(live.engine.state())) {
+  if (live && plan && plan !== liveFor && ['ready', 'done'].includes(live.engine.state())) {
     live.detach(); // a new plan replaces a session that is over or never began
     live = null;
   }
@@ -41,6 +46,7 @@ export function SessionScreen() {
     const record = savedActive();
     if (record) live = new LiveSession(record.plan, cues, techniques, () => muted.get(), record);
     else if (plan) live = new LiveSession(plan, cues, techniques, () => muted.get());
+    liveFor = plan;
     setReady(true);
   }, [data.data, plan]);
   useEffect(() => (ready && live ? live.subscribe(() => setFrame((n) => n + 1)) : undefined), [ready]);
@@ -69,7 +75,7 @@ function exerciseItem(s: LiveSession, index: number): Exercise | undefined {
 
 function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; xs: Array<Activation | Integration> }) {
   const [picking, setPicking] = useState<Picking>(null);
-  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [asking, setAsking] = useState<Asking>(null);
   const isMuted = useStore(muted);
   const sync = useStore(syncStatus);
   const state = s.engine.state();
@@ -90,6 +96,7 @@ function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; x
   const x = ex && xs.find((e) => e.id === ex.id);
   const underneath = s.engine.activeState();
   const paused = state === 'paused';
+  const left = Math.ceil(((item?.hold_min_s ?? 30) * 1000 - snap.state_elapsed_ms) / 1000);
   const openPicker = (kind: Exclude<Picking, null>) => {
     s.freeze();
     setPicking(kind);
@@ -103,7 +110,15 @@ function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; x
     s.unfreeze();
     setPicking(null);
   };
-  const primary = primaryAction(s, underneath, paused, () => openPicker(underneath === 'holding' ? 'eased' : 'found'));
+  // Before the minimum, "it eased" first asks: the clock waits while you answer.
+  const eased = () => {
+    if (left <= 0) return openPicker('eased');
+    s.freeze();
+    setAsking('early');
+  };
+  const primary = primaryAction(s, underneath, paused, left, underneath === 'holding' ? eased : () => openPicker('found'));
+  const easeOff = s.notice?.kind === 'too_painful';
+  const act = (type: 'pause' | 'skip' | 'next' | 'too_painful') => () => s.act(type);
 
   return (
     <div class={`screen session state-${state}`}>
@@ -112,6 +127,7 @@ function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; x
         <button type="button" class="icon-btn" aria-pressed={isMuted} onClick={() => { muted.set(!isMuted); if (!isMuted) stopSpeaking(); }}>
           Mute
         </button>
+        <button type="button" class="btn ghost" onClick={() => { cancelPick(); setAsking('end'); }}>End session</button>
       </div>
       <ScreenTitle title="Session">
         {item?.name}
@@ -130,52 +146,50 @@ function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; x
         />
       ) : (
         <>
-          {underneath === 'positioning' && !paused ? (
-            <div class="pose-big">
-              {t && <Pictogram pose={t.position} roller size={220} />}
-              {stretch && <Pictogram pose={stretchPose(stretch)} size={220} />}
-            </div>
-          ) : (
-            <SessionRing s={s} state={underneath} paused={paused} elapsed={snap.state_elapsed_ms} />
-          )}
-          <p class="cue" aria-live="polite" aria-atomic="true">{s.lastCue?.text ?? ''}</p>
-          {s.rejected && <p class="muted small" role="status">{explainRefusal(s.rejected)}</p>}
-          {s.notice?.kind === 'too_painful' && (
-            <div class="note warn" role="alert">
+          {asking === 'end' ? (
+            <Ask q="End the session now? Everything you've done so far is kept." yes="End now" no="Keep going"
+              onYes={() => { setAsking(null); s.act('quit'); }} onNo={() => setAsking(null)} />
+          ) : asking === 'early' ? (
+            <Ask q={`Ease off already? ${left} s more gives this spot time to let go.`} yes="Keep holding" no="Yes, ease off"
+              onYes={() => { s.unfreeze(); setAsking(null); }} onNo={() => { setAsking(null); setPicking('eased'); }} />
+          ) : easeOff ? (
+            <div class="note warn ask" role="alert">
               <h2>Ease off</h2>
               <List items={t?.lighter.length ? t.lighter : ['Use less of your body weight.']} />
-              <button type="button" class="btn" onClick={() => s.dismissNotice()}>OK</button>
+              <div class="actions"><button type="button" class="btn primary big" ref={focusOnMount} onClick={() => s.dismissNotice()}>OK</button></div>
             </div>
-          )}
-          <div class="primary-wrap">
-            <button type="button" class="btn primary huge" onClick={primary.run}>
-              {primary.label}
-              {primary.sub && <small>{primary.sub}</small>}
-            </button>
-          </div>
-          <div class="secondary" role="group" aria-label="More actions">
-            {underneath === 'eased' && !paused && (
-              <button type="button" class="btn" onClick={() => openPicker('again')}>Found another spot</button>
-            )}
-            {underneath === 'rolling' && !paused && (
-              <button type="button" class="btn" onClick={() => s.act('next')}>Nothing tender: next</button>
-            )}
-            {(underneath === 'holding' || underneath === 'rolling') && !paused && (
-              <button type="button" class="btn warn" onClick={() => s.act('too_painful')}>Too painful</button>
-            )}
-            {!paused && <button type="button" class="btn" onClick={() => s.act('pause')}>Pause</button>}
-            {!paused && <button type="button" class="btn" onClick={() => s.act('skip')}>Skip</button>}
-            <button type="button" class="btn ghost" onClick={() => setConfirmEnd(true)}>End session</button>
-          </div>
-          {confirmEnd && (
-            <div class="note" role="alertdialog" aria-labelledby="end-q">
-              <p id="end-q">End the session now? Everything you've done so far is kept.</p>
-              <div class="actions">
-                <button type="button" class="btn primary" onClick={() => { setConfirmEnd(false); s.act('quit'); }}>End now</button>
-                <button type="button" class="btn ghost" onClick={() => setConfirmEnd(false)}>Keep going</button>
+          ) : (
+            <>
+              {underneath === 'positioning' && !paused ? (
+                <div class="pose-big">
+                  {t && <Pictogram pose={t.position} roller size={220} />}
+                  {stretch && <Pictogram pose={stretchPose(stretch)} size={220} />}
+                </div>
+              ) : (
+                <SessionRing s={s} state={underneath} paused={paused} elapsed={snap.state_elapsed_ms} />
+              )}
+              <button type="button" class="btn primary huge" onClick={primary.run}>
+                {primary.label}
+                {primary.sub && <small>{primary.sub}</small>}
+              </button>
+              <div class="secondary" role="group" aria-label="More actions">
+                {(underneath === 'holding' || underneath === 'rolling') && !paused && (
+                  <button type="button" class="btn warn" onClick={act('too_painful')}>Too painful</button>
+                )}
+                {underneath === 'eased' && !paused && (
+                  <button type="button" class="btn" onClick={() => openPicker('again')}>Found another spot</button>
+                )}
+                {!paused && <button type="button" class="btn" onClick={act('pause')}>Pause</button>}
+                {underneath === 'rolling' && !paused && (
+                  <button type="button" class="btn" onClick={act('next')}>Nothing tender: next</button>
+                )}
+                {!paused && <button type="button" class="btn" onClick={act('skip')}>Skip</button>}
               </div>
-            </div>
+            </>
           )}
+          {/* (the ease-off guidance says it already, in its own list) */}
+          <p class="cue" aria-live="polite" aria-atomic="true">{easeOff ? '' : s.lastCue?.text ?? ''}</p>
+          {s.rejected && <p class="muted small" role="status">That didn't apply just now ({s.rejected}).</p>}
           <Guidance state={underneath} t={t} stretch={stretch} x={x} />
         </>
       )}
@@ -184,19 +198,33 @@ function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; x
   );
 }
 
-function primaryAction(s: LiveSession, state: string, paused: boolean, pickSpot: () => void): { label: string; sub?: string; run: () => void } {
+const focusOnMount = (el: HTMLButtonElement | null) => el?.focus();
+
+/** A question in place of the big button: nothing else can be tapped by mistake meanwhile. */
+function Ask(p: { q: string; yes: string; no: string; onYes: () => void; onNo: () => void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div class="note ask" role="alertdialog" aria-labelledby="ask-q">
+      <p id="ask-q">{p.q}</p>
+      <div class="actions">
+        <button type="button" class="btn primary big" ref={ref} onClick={p.onYes}>{p.yes}</button>
+        <button type="button" class="btn big" onClick={p.onNo}>{p.no}</button>
+      </div>
+    </div>
+  );
+}
+
+function primaryAction(s: LiveSession, state: string, paused: boolean, left: number, pickSpot: () => void): { label: string; sub?: string; run: () => void } {
   if (paused) return { label: 'Resume', sub: 'the clock is stopped', run: () => s.act('resume') };
-  const item = s.item();
   const next = s.nextIsOtherSide() ? 'Switch sides' : 'Next';
   switch (state) {
     case 'positioning':
       return { label: "I'm in position", run: () => s.act('in_position') };
     case 'rolling':
       return { label: 'Found a tender spot', run: pickSpot };
-    case 'holding': {
-      const left = Math.ceil(((item?.hold_min_s ?? 30) * 1000 - s.engine.snapshot().state_elapsed_ms) / 1000);
-      return { label: 'It eased', sub: left > 0 ? `hold at least ${left} s more` : undefined, run: pickSpot };
-    }
+    case 'holding':
+      return { label: 'It eased', sub: left > 0 ? `best after ${left} s more` : undefined, run: pickSpot };
     case 'eased':
     case 'stretching':
       return { label: next, run: () => s.act('next') };
@@ -236,8 +264,9 @@ function SessionRing({ s, state, paused, elapsed }: { s: LiveSession; state: str
   const snap = s.engine.snapshot();
   if (state === 'eased') {
     const last = s.holds[s.holds.length - 1];
-    return <Ring fraction={1} big={last ? `${last.hold_s} s` : '✓'} small={paused ? 'paused' : `spot ${snap.spots} eased`} tone="ok"
-      label={`Spot ${snap.spots} eased${last ? ` after ${last.hold_s} seconds` : ''}`} />;
+    const how = last?.outcome === 'released_early' ? 'eased off early' : 'eased';
+    return <Ring fraction={1} big={last ? `${last.hold_s} s` : '✓'} small={paused ? 'paused' : `spot ${snap.spots} ${how}`} tone="ok"
+      label={`Spot ${snap.spots} ${how}${last ? ` after ${last.hold_s} seconds` : ''}`} />;
   }
   return <Ring fraction={snap.item / Math.max(1, snap.items)} big={`${snap.item + 1}/${snap.items}`} small={paused ? 'paused' : 'get set'} tone="calm"
     label={`Item ${snap.item + 1} of ${snap.items}`} />;
@@ -264,13 +293,8 @@ function Guidance({ state, t, stretch, x }: { state: string; t: Technique | unde
   return null;
 }
 
-function explainRefusal(reason: string): string {
-  if (reason.startsWith('hold at least')) return 'Give it a little longer: a spot needs at least 30 seconds to let go. If it hurts too much, tap Too painful.';
-  return `That didn't apply just now (${reason}).`;
-}
-
 function syncLine(s: LiveSession, pending: number): string {
-  if (s.serverState) return pending > 0 ? `Saving… ${pending} waiting` : 'Saved to your history as you go.';
+  if (s.serverState || s.serverId !== null) return pending > 0 ? `Saving… ${pending} waiting` : 'Saved to your history as you go.';
   return pending > 0 ? 'Offline: saved on this device, will sync when you are back online.' : 'Saving…';
 }
 
@@ -292,24 +316,27 @@ function Ready({ s }: { s: LiveSession }) {
       </label>
       <div class="primary-wrap">
         <button type="button" class="btn primary huge" onClick={() => { unlockAudio(); s.start(); }}>Start</button>
+        <button type="button" class="btn ghost" onClick={() => s.act('quit')}>End session</button>
       </div>
     </div>
   );
 }
 
 function holdLine(h: Hold, name: string): string {
-  const how = { eased: 'eased', too_painful: 'too painful, eased off', timed_out: 'held the full time', stopped: 'stopped' }[h.outcome];
+  const how = { eased: 'eased', too_painful: 'too painful, eased off', timed_out: 'held the full time', stopped: 'stopped', released_early: 'eased off early' }[h.outcome];
   const t = h.tenderness_end === null ? `${h.tenderness_start}/10` : `${h.tenderness_start} → ${h.tenderness_end}/10`;
   return `${name}${h.side ? `, ${h.side}` : ''}, spot ${h.spot}: ${h.hold_s} s, ${t} (${how})`;
 }
 
 function Done({ s }: { s: LiveSession }) {
   const sync = useStore(syncStatus);
+  // Only once the server has taken the end: before that its record lacks the last hold.
+  const ended = !!s.serverState && s.serverState.status !== 'open';
   useEffect(() => {
-    if (sync.pending === 0 && s.serverId !== null) void s.loadServerRecord().catch(() => undefined);
-  }, [sync.pending, s.serverId]);
+    if (sync.pending === 0 && ended) void s.loadServerRecord().catch(() => undefined);
+  }, [sync.pending, ended]);
   const names = new Map(s.engine.items.map((i) => [i.id, i.name]));
-  const server = s.serverFinal || (s.serverHolds && sync.pending === 0) ? s.serverHolds : null;
+  const server = s.serverFinal ? s.serverHolds : null;
   const holds = server ?? s.holds;
   const finish = () => {
     live?.detach();
@@ -318,7 +345,7 @@ function Done({ s }: { s: LiveSession }) {
   };
   return (
     <div class="screen session state-done">
-      <ScreenTitle title="Session done">Well rolled</ScreenTitle>
+      <ScreenTitle title="Session done">{s.events.length ? 'Well rolled' : 'Session ended'}</ScreenTitle>
       <p class="lead">
         {holds.length === 0 ? 'No tender spots logged this time.' : `${holds.length} tender spot${holds.length === 1 ? '' : 's'} held.`} Over the weeks they should get fewer
         and milder.

@@ -45,11 +45,11 @@ export interface EngineCatalog {
 
 /** Cue ids the engine speaks (catalog.hpp required_cue_ids); the order is the tie-break order. */
 export const REQUIRED_CUE_IDS = [
-  'session_start', 'positioning', 'rolling_slow', 'rolling_avoid', 'rolling_long',
-  'hold_start', 'hold_breathe', 'hold_core', 'hold_min_reached', 'hold_max_reached',
-  'hold_too_short', 'too_painful', 'switch_sides', 'next_item', 'stretch_start',
-  'stretch_done', 'paused', 'resumed', 'session_done', 'spot_eased',
-  'exercise_start', 'exercise_done',
+  'session_start', 'positioning', 'positioning_stretch', 'positioning_exercise', 'rolling_slow',
+  'rolling_avoid', 'rolling_long', 'hold_start', 'hold_breathe', 'hold_core',
+  'hold_min_reached', 'hold_max_reached', 'hold_released_early', 'too_painful', 'switch_sides',
+  'next_item', 'stretch_start', 'stretch_done', 'paused', 'resumed',
+  'session_done', 'spot_eased', 'exercise_start', 'exercise_done',
 ] as const;
 
 /** A plan item as the engine sees it (C++ PlanItem): a stretch holds `hold_target_s` per set;
@@ -252,7 +252,8 @@ export class Engine {
       this.#say('switch_sides', out, this.#now);
     else if (prev >= 0) this.#say('next_item', out, this.#now);
     this.#enter('positioning');
-    this.#say('positioning', out, this.#now);
+    const kind = this.items[index].kind;
+    this.#say(kind === 'smr' ? 'positioning' : kind === 'stretch' ? 'positioning_stretch' : 'positioning_exercise', out, this.#now);
   }
 
   #endHold(o: HoldOutcome, tenderness: number | null, out: Output): void {
@@ -302,7 +303,11 @@ export class Engine {
       this.#say('session_start', out, this.#now);
       return this.#beginItem(0, out);
     }
-    if (this.#state_ === 'ready') return reject('start the session first');
+    if (this.#state_ === 'ready') {
+      if (e.type !== 'quit') return reject('start the session first');
+      this.#enter('done'); // ended before it began: nothing to record
+      return;
+    }
     if (this.#paused && e.type !== 'resume' && e.type !== 'quit') return reject('paused: resume first');
     const item = this.items[this.#item];
     switch (e.type) {
@@ -341,13 +346,12 @@ export class Engine {
       case 'eased': {
         if (this.#state_ !== 'holding') return reject('`eased` applies while holding a tender spot');
         if (!validTenderness()) return;
-        if (this.#inStateMs() < item.hold_min_s * 1000) {
-          this.#say('hold_too_short', out, this.#now);
-          return reject(`hold at least ${item.hold_min_s} s, or say it is too painful`);
-        }
-        this.#endHold('eased', e.tenderness!, out);
+        // Before the minimum the hold still ends (the person chose to): it is kept with its own
+        // outcome so progress never mistakes it for a release time.
+        const early = this.#inStateMs() < item.hold_min_s * 1000;
+        this.#endHold(early ? 'released_early' : 'eased', e.tenderness!, out);
         this.#enter('eased');
-        this.#say('spot_eased', out, this.#now);
+        this.#say(early ? 'hold_released_early' : 'spot_eased', out, this.#now);
         return;
       }
       case 'too_painful':

@@ -8,7 +8,7 @@ import type { Cue, CueText, Hold, Plan, SessionEvent, SessionState, Technique } 
 import { randomId } from '../lib/ids';
 import { makeEvent } from '../lib/requests';
 import { load, save } from '../lib/persist';
-import { endSession, onServerAnswer, queueEvent, queueSession } from '../sync/sync';
+import { endSession, knownServerId, onServerAnswer, queueEvent, queueSession } from '../sync/sync';
 import { Engine, type EngineItem, type Output } from './engine';
 import { playTone, ScreenAwake, speak, stopSpeaking, vibrate, type Tone } from './feedback';
 
@@ -66,10 +66,11 @@ export class LiveSession {
   notice: Notice = null;
   serverId: number | null = null;
   serverState: SessionState | null = null; // the server's view, once it answers
-  serverHolds: Hold[] | null = null; // what the server has recorded (it is the authority)
+  serverHolds: Hold[] | null = null; // what the server recorded, read once it has taken the end (it is the authority)
   serverFinal = false; // serverHolds came from GET /sessions/{id} after the end
   #t0 = 0; // performance.now() at the start
   #finished = false;
+  #phase = 'ready'; // the state last felt as a buzz
   #frozenAt: number | null = null;
   #drawnAt = 0; // session time of the last redraw
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -92,10 +93,6 @@ export class LiveSession {
       if (a.client_id !== this.clientId) return;
       this.serverId = a.server_id;
       this.serverState = a.result?.session ?? a.session ?? this.serverState;
-      const known = this.serverHolds ?? [];
-      const more = [...(a.session?.holds ?? []), ...(a.result?.holds ?? [])];
-      const key = (h: Hold) => `${h.item}/${h.spot}/${h.found_ms}`;
-      if (!this.serverFinal) this.serverHolds = [...known, ...more.filter((h) => !known.some((k) => key(k) === key(h)))];
       this.#emit();
     });
     if (record) this.#restore(record);
@@ -149,7 +146,7 @@ export class LiveSession {
     this.#frozenAt = null;
     const out = this.engine.handle({ type, t_ms, tenderness });
     this.rejected = out.rejected ?? null;
-    if (!out.rejected) this.#record({ type, t_ms, tenderness });
+    if (!out.rejected && this.startedAtMs) this.#record({ type, t_ms, tenderness }); // (ended before the start: nothing to keep)
     else if (out.holds.length || out.visits.length) this.#record({ type: 'tick', t_ms });
     if (out.cues.length) stopSpeaking(); // a tap moves on: what was still queued to say is old news
     this.#consume(out, true);
@@ -183,6 +180,7 @@ export class LiveSession {
     this.holds.push(...out.holds);
     const now = this.nowMs();
     this.#drawnAt = now;
+    let buzzed = false;
     for (const cue of out.cues) {
       this.cues.push(cue);
       this.lastCue = cue;
@@ -191,13 +189,21 @@ export class LiveSession {
       if (live) dispatchEvent(new CustomEvent('unknot:cue', { detail: { id: cue.id, at_ms: cue.at_ms, late_ms: now - cue.at_ms } }));
       if (cue.id === 'switch_sides') this.notice = { kind: 'switch', at: cue.at_ms };
       if (cue.id === 'too_painful') this.notice = { kind: 'too_painful', at: cue.at_ms };
+      if (cue.id === 'next_item') this.notice = null; // a new item: the last one's notice is old news
       if (!live || now - cue.at_ms > STALE_CUE_MS) continue;
       if (!this.isMuted()) {
         speak(cue.text);
         if (TONE_OF[cue.id]) playTone(TONE_OF[cue.id]);
       }
-      if (BUZZ_OF[cue.id]) vibrate(BUZZ_OF[cue.id]);
+      if (BUZZ_OF[cue.id]) {
+        vibrate(BUZZ_OF[cue.id]);
+        buzzed = true;
+      }
     }
+    // Every change of phase is felt too (the phone may be face down, or the sound off).
+    const phase = this.engine.state();
+    if (live && phase !== this.#phase && !buzzed) vibrate(phase === 'holding' ? [60, 60, 60] : 90);
+    this.#phase = phase;
     if (this.cues.length > 60) this.cues.splice(0, this.cues.length - 60);
     if (this.notice?.kind === 'switch' && now - this.notice.at > 5000) this.notice = null;
     if (this.engine.state() === 'done') this.#finish();
@@ -226,6 +232,12 @@ export class LiveSession {
     }
     this.events = [...r.events];
     this.notice = null;
+    this.#phase = this.engine.state();
+    // The server may already have it all: knowing its id, "Saving…" clears and the summary loads.
+    void knownServerId(this.clientId).then((id) => {
+      this.serverId ??= id;
+      this.#emit();
+    });
     this.#sending = queueSession(this.clientId, this.plan, this.startedAtMs).catch(() => undefined);
     if (this.engine.state() !== 'done' && this.engine.state() !== 'ready') {
       void this.#awake.start();

@@ -95,6 +95,11 @@ export async function queueEvent(clientId: string, event: SessionEvent, ends = f
   void flush();
 }
 
+/** The server's id for a session still in the outbox (null: not started there yet, or gone). */
+export async function knownServerId(clientId: string): Promise<number | null> {
+  return (await outbox()).serverId(clientId);
+}
+
 export async function endSession(clientId: string): Promise<void> {
   await (await outbox()).markEnded(clientId);
   void flush();

@@ -89,6 +89,7 @@ profiles.forEach((profile, p) => {
   for (let k = 0; k < 12; k++) {
     const rollAndStretch = plan.phases.filter((ph) => ph.phase === 'inhibit' || ph.phase === 'lengthen').reduce((n, ph) => n + ph.items.length, 0);
     const events = script(20 + Math.floor(rnd() * 60), plan.phases.length > 2 && k % 2 === 0 ? rollAndStretch : 0);
+    if (k === 11) events.unshift({ t: 0, type: 'quit' }); // ended before it began: everything after is refused
     const ef = join(tmp, `events${p}_${k}.jsonl`);
     writeFileSync(ef, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
     const got = JSON.parse(run(['session', '--plan', planFile, '--replay', ef, '--at', '2025-01-01', '--json']));
@@ -100,4 +101,5 @@ const plans = profiles.map((_, p) => JSON.parse(readFileSync(join(tmp, `plan${p}
 const cues = parseCues(readFileSync(join(data, 'cues.rec'), 'utf8'));
 writeFileSync(join(here, 'golden.json'), JSON.stringify({ cues, techniques, plans, cases }) + '\n');
 console.log(`${cases.length} cases, ${cases.reduce((s, c) => s + c.expected.holds.length, 0)} holds, ` +
+  `${cases.reduce((s, c) => s + c.expected.holds.filter((h) => h.outcome === 'released_early').length, 0)} released early, ` +
   `${cases.reduce((s, c) => s + c.expected.rejected.length, 0)} rejected events`);
