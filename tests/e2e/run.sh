@@ -33,9 +33,11 @@ echo "== offline journey"
 node test/e2e/offline.mjs "$url" "$artifacts" || fails=$((fails + 1))
 echo "== assessment walk: assess, result, four-phase plan, first hold"
 node test/e2e/assess.mjs "$url" "$artifacts" || fails=$((fails + 1))
+echo "== health check as triage: gate, gaps beside their items, refer, clearance (three sizes, light and dark)"
+node test/e2e/triage.mjs "$url" "$artifacts" || fails=$((fails + 1))
 kill -TERM "$pid"; wait "$pid"; rc=$?
 [[ $rc -eq 0 ]] || { echo "server exit $rc after SIGTERM"; fails=$((fails + 1)); }
 if grep -q '"status":5' "$work/access.log"; then echo "5xx in the access log"; grep '"status":5' "$work/access.log" | head; fails=$((fails + 1)); fi
 echo "screenshots: $(ls "$artifacts" | grep -vc part) screens in $artifacts"
-echo "$((5 - fails)) passed, $fails failed"
+echo "$((6 - fails)) passed, $fails failed"
 [[ $fails -eq 0 ]]

@@ -47,7 +47,9 @@ export function ClearanceForm(props: { reasons: Reason[]; client: number | null;
       const r = await clearances.record({ condition, date, note: note.trim() || null }, client);
       props.onDone(r.screening);
     } catch (x) {
-      setError({ field: x instanceof HttpError ? x.field : null, text: errorText(x) });
+      const field = x instanceof HttpError ? x.field : null;
+      // The server's message continues its field's name ("date: is in the future ...").
+      setError({ field, text: (field === 'date' ? 'That date ' : field === 'note' ? 'The note: ' : '') + errorText(x) });
     } finally {
       setBusy(false);
     }
@@ -72,9 +74,11 @@ export function ClearanceForm(props: { reasons: Reason[]; client: number | null;
         <label for="cl-date">When did they say so?</label>
         <input id="cl-date" type="date" value={date} min={earliest} max={today} aria-describedby="cl-date-hint e-date"
           onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
-        <p class="hint" id="cl-date-hint">
-          We'll ask again {days} days after this date. {gate.data.clearance.why}
-        </p>
+        <p class="hint" id="cl-date-hint">We'll ask again {days === 365 ? 'a year' : `${days} days`} after this date.</p>
+        <details class="why">
+          <summary>Why we ask again</summary>
+          <p>{gate.data.clearance.why}</p>
+        </details>
         <FieldError id="e-date" text={on('date')} />
       </div>
       <div class="field">

@@ -59,7 +59,8 @@ function YesNo(props: { name: string; value: AnswerValue | undefined; onChange: 
 function Gap({ id, gaps }: { id: string; gaps: string[] }) {
   const at = gaps.indexOf(id);
   if (at < 0) return null;
-  return <p class="gap" id={`e-${id}`} role={at === 0 ? 'alert' : undefined}>Please answer this one{gaps.length > 1 ? ` (${gaps.length} still open)` : ''}.</p>;
+  const more = at === 0 && gaps.length > 1 ? ` (${gaps.length - 1} more below)` : '';
+  return <p class="gap" id={`e-${id}`} role={at === 0 ? 'alert' : undefined}>Please answer this one{more}.</p>;
 }
 
 interface Asked {
@@ -183,7 +184,7 @@ export function ScreeningScreen({ client = null }: { client?: number | null }) {
         </p>
       )}
       <div ref={top} tabIndex={-1} class="step-head">
-        <p class="step-count">Step {details ? 2 : 1} of {details || yes.length ? 2 : 1}</p>
+        <p class="step-count">Step {details ? 2 : 1} of 2</p>
         {details ? (
           <>
             <h2>A little more about your “yes”</h2>
