@@ -4,7 +4,7 @@
 // are remembered on this device. With `client`, a trainer asks their client the same questions
 // (recorded for the client: ?client=ID). After a refer, a professional's clearance is recorded
 // as its own record (Clearance.tsx, a lazy chunk), never by changing an answer.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AnswerValue, Condition, GateQuestion, Reason, Region, Screening } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
@@ -225,9 +225,15 @@ export function ScreeningResultScreen({ client = null }: { client?: number | nul
   const saved = useStore(sub.screening);
   const regions = useApi(() => api.regions(), []);
   const tools = useApi(() => api.tools(), []);
-  if (!saved) return <Redirect to={`${sub.base}/screening`} />;
   // A clearance changes the verdict on record, never the answers.
-  const cleared = (result: Screening) => sub.screening.set({ ...saved, result, at: Date.now() });
+  const cleared = (result: Screening) => saved && sub.screening.set({ ...saved, result, at: Date.now() });
+  // A clearance kept on this device may have run out since: ask the server how things stand.
+  const today = new Date().toISOString().slice(0, 10);
+  useEffect(() => {
+    if (saved?.result.reasons.some((r) => r.cleared_until && r.cleared_until <= today))
+      api.preview({ answers: saved.answers }, client).then(cleared, () => undefined);
+  }, []);
+  if (!saved) return <Redirect to={`${sub.base}/screening`} />;
   return <Verdict result={saved.result} referAdvice={saved.refer_advice ?? []} regions={regions.data ?? []} toolNames={tools.data ?? []}
     base={sub.base} who={client ? name : null} client={client} cleared={cleared} />;
 }
