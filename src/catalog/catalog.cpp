@@ -54,6 +54,14 @@ void Catalog::build_indexes() {
     fill(cues_, cue_at_);
     answer_keys_.clear();
     for (const auto& id : condition_ids()) answer_keys_.insert(id);
+    for (const auto& g : gate_) answer_keys_.insert(g.id);
+}
+
+const GateQuestion* Catalog::gate_question(std::string_view id) const { return find_id(gate_, id); }
+const GateQuestion* Catalog::gate_of(std::string_view condition) const {
+    for (const auto& g : gate_)
+        if (std::find(g.covers.begin(), g.covers.end(), condition) != g.covers.end()) return &g;
+    return nullptr;
 }
 
 const Region* Catalog::region(std::string_view id) const { return at(regions_, region_at_, id); }

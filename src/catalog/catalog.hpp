@@ -38,6 +38,10 @@ public:
     const std::vector<Technique>& techniques() const { return techniques_; }
     const std::vector<Stretch>& stretches() const { return stretches_; }
     const std::vector<Condition>& conditions() const { return conditions_; }
+    const std::vector<GateQuestion>& gate() const { return gate_; }
+    const GateQuestion* gate_question(std::string_view id) const;
+    const GateQuestion* gate_of(std::string_view condition) const;  // validated: exactly one
+    const ClearancePolicy& clearance_policy() const { return clearance_policy_; }
     const std::vector<Article>& articles() const { return articles_; }
     const std::vector<Source>& sources() const { return sources_; }
     const std::vector<Goal>& goals() const { return goals_; }
@@ -70,7 +74,7 @@ public:
     std::vector<std::string> tool_ids() const;
     std::vector<std::string> technique_ids() const;
     std::vector<std::string> condition_ids() const;  // includes follow-up ids
-    bool is_answer_key(std::string_view id) const;    // a condition or follow-up id
+    bool is_answer_key(std::string_view id) const;    // a gate, condition or follow-up id
 
 private:
     std::vector<Region> regions_;
@@ -79,6 +83,8 @@ private:
     std::vector<Technique> techniques_;
     std::vector<Stretch> stretches_;
     std::vector<Condition> conditions_;
+    std::vector<GateQuestion> gate_;
+    ClearancePolicy clearance_policy_;
     std::vector<CueText> cues_;
     std::vector<Article> articles_;
     std::vector<Source> sources_;

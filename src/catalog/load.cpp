@@ -4,6 +4,7 @@
 
 #include "catalog/catalog.hpp"
 #include "catalog/record.hpp"
+#include "catalog/refs.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
 
@@ -35,7 +36,7 @@ public:
 private:
     // First pass: every id of every kind, so references can be checked in any file order.
     void index(const std::vector<Record>& records) {
-        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue", "goal", "compensation", "mapping", "activation", "integration", "muscle_name"};
+        static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue", "goal", "compensation", "mapping", "activation", "integration", "muscle_name", "gate", "clearance"};
         for (const auto& r : records) {
             if (!kinds.contains(r.kind()))
                 throw InputError(r.where(r.line), "unknown record kind `" + r.kind() + ":` (expected one of: " +
@@ -50,28 +51,10 @@ private:
 
     void require_known(const Record& r, FieldReader& fr, std::string_view field, const std::string& kind,
                        const std::vector<std::string>& wanted) {
-        const auto& known = ids_[kind];
-        for (const auto& id : wanted) {
-            if (!known.contains(id))
-                throw InputError(r.where(fr.line_of(field)), "unknown " + kind + " `" + id + "`" +
-                                                                 did_you_mean(nearest(id, {known.begin(), known.end()})));
-        }
+        catalog::require_known(r, fr, field, ids_, kind, wanted);
     }
 
-    std::vector<std::string> sources(const Record& r, FieldReader& fr) {
-        fr.texts("source");  // at least one, none empty
-        std::vector<std::string> keys;
-        const auto& known = ids_["source"];
-        for (const auto& f : r.fields) {
-            if (f.name != "source") continue;
-            for (auto& k : split_ids(f.value)) {
-                if (!known.contains(k))
-                    throw InputError(r.where(f.line), "unknown source `" + k + "`" + did_you_mean(nearest(k, {known.begin(), known.end()})));
-                keys.push_back(k);
-            }
-        }
-        return keys;
-    }
+    std::vector<std::string> sources(const Record& r, FieldReader& fr) { return catalog::read_sources(r, fr, ids_); }
 
     void dispatch(const Record& r) {
         FieldReader fr(r);
@@ -139,7 +122,11 @@ private:
             s.sources = sources(r, fr);
             c_.stretches_.push_back(std::move(s));
         } else if (k == "condition") {
-            c_.conditions_.push_back(condition(r, fr));
+            c_.conditions_.push_back(screening_.condition(r, fr));
+        } else if (k == "gate") {
+            c_.gate_.push_back(screening_.gate(r, fr));
+        } else if (k == "clearance") {
+            c_.clearance_policy_ = screening_.clearance(r, fr);
         } else if (k == "goal") {
             Goal g;
             g.id = r.id();
@@ -310,54 +297,6 @@ private:
         return n;
     }
 
-    Verdict verdict(const Record& r, FieldReader& fr, std::string_view field) {
-        auto v = fr.text(field);
-        if (v == "refer") return Verdict::refer;
-        if (v == "caution") return Verdict::caution;
-        throw InputError(r.where(fr.line_of(field)), "`" + std::string(field) + ":` must be refer or caution, not `" + v + "`");
-    }
-
-    Condition condition(const Record& r, FieldReader& fr) {
-        Condition c;
-        c.id = r.id();
-        c.question = fr.text("question");
-        c.explain = fr.text("explain");
-        c.outcome = verdict(r, fr, "outcome");
-        c.exclude = fr.ids("exclude", false);
-        require_known(r, fr, "exclude", "region", c.exclude);
-        c.advice = fr.texts("advice", false);
-        c.prefer_tools = fr.ids("prefer_tools", false);
-        require_known(r, fr, "prefer_tools", "tool", c.prefer_tools);
-        auto constraint = fr.optional_text("constraint");
-        if (!constraint.empty() && constraint != "no_floor")
-            throw InputError(r.where(fr.line_of("constraint")), "the only constraint is no_floor, not `" + constraint + "`");
-        c.no_floor = constraint == "no_floor";
-        auto fu = fr.optional_text("follow_up");
-        if (!fu.empty()) {
-            FollowUp f;
-            f.id = fu;
-            if (!is_id(f.id)) throw InputError(r.where(fr.line_of("follow_up")), "`" + f.id + "` is not a snake_case id");
-            if (ids_["condition"].contains(f.id) || !follow_up_ids_.insert(f.id).second)
-                throw InputError(r.where(fr.line_of("follow_up")), "follow-up id `" + f.id + "` is already used");
-            f.question = fr.text("follow_up_question");
-            auto kind = fr.text("follow_up_kind");
-            if (kind == "yes_no") {
-                f.kind = FollowUpKind::yes_no;
-                f.if_yes = verdict(r, fr, "if_yes");
-                f.if_no = verdict(r, fr, "if_no");
-                f.exclude_if_yes = fr.ids("exclude_if_yes", false);
-                require_known(r, fr, "exclude_if_yes", "region", f.exclude_if_yes);
-            } else if (kind == "regions") {
-                f.kind = FollowUpKind::regions;
-            } else {
-                throw InputError(r.where(fr.line_of("follow_up_kind")), "follow_up_kind must be yes_no or regions");
-            }
-            c.follow_up = std::move(f);
-        }
-        c.sources = sources(r, fr);
-        return c;
-    }
-
     Article article(const ContentFile& f) {
         Article a;
         auto slash = f.path.find_last_of('/');
@@ -431,6 +370,7 @@ private:
                         throw InputError("activations.rec", "no activation exercise for `" + muscle + "`, underactive in `" + m.id + "`");
                 }
         }
+        screening_.check(c_.conditions_, c_.gate_);
         for (const auto& id : required_cue_ids())
             if (!ids_["cue"].contains(id))
                 throw InputError(cues_at_.empty() ? std::string("cues.rec") : cues_at_,
@@ -438,8 +378,8 @@ private:
     }
 
     Catalog& c_;
-    std::map<std::string, std::set<std::string>> ids_;
-    std::set<std::string> follow_up_ids_;
+    catalog::KnownIds ids_;
+    catalog::ScreeningLoader screening_{ids_};
     std::map<std::string, std::string> regions_line_, muscles_line_;
     std::string cues_at_;  // where the first cue record is, to point at the cue file
     std::set<std::string> mapping_keys_;

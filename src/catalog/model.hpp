@@ -80,6 +80,20 @@ struct Condition {
     std::optional<FollowUp> follow_up;
 };
 
+// A short gate question asked before the detailed ones: a "no" answers every condition it
+// covers with "no"; a "yes" asks each of them. Each condition sits under exactly one gate.
+struct GateQuestion {
+    std::string id, question;
+    std::vector<std::string> covers, sources;
+};
+
+// How long a professional's clearance after a `refer` lasts before the screening asks again.
+struct ClearancePolicy {
+    int valid_days = 365;
+    std::string why;
+    std::vector<std::string> sources;
+};
+
 struct CueText {
     std::string id, when, text;
     int at_s = -1, every_s = 0;

@@ -41,6 +41,7 @@ void print_imported_export(const exchange::ImportedExport& r) {
                             count(r.visits, "item worked through", "items worked through"), count(r.assessments, "assessment", "assessments"),
                             count(r.screenings, "screening", "screenings"), count(r.assignments, "routine from a trainer", "routines from trainers"),
                             count(r.techniques, "technique of their own", "techniques of their own"));
+    if (r.clearances) what += ", " + count(r.clearances, "clearance after a refer", "clearances after a refer");
     if (r.email.empty()) {
         fmt::print("Imported data recorded before any account existed: {}.\nThe first account created here (`unknot admin create-user`) will own it.\n", what);
         return;

@@ -82,6 +82,15 @@ bj::value to_json(const Condition& c) {
     return bj::object{{"id", c.id}, {"question", c.question}, {"explain", c.explain}, {"outcome", to_string(c.outcome)}, {"follow_up", follow}};
 }
 
+bj::value gate_json(const Catalog& c) {
+    bj::array questions;
+    for (const auto& g : c.gate())
+        questions.push_back(bj::object{{"id", g.id}, {"question", g.question}, {"covers", strings(g.covers)}, {"sources", strings(g.sources)}});
+    const auto& p = c.clearance_policy();
+    return bj::object{{"questions", std::move(questions)},
+                      {"clearance", bj::object{{"valid_days", p.valid_days}, {"why", p.why}, {"sources", strings(p.sources)}}}};
+}
+
 bj::value to_json(const CueText& c) {
     return bj::object{{"id", c.id},
                       {"when", c.when},

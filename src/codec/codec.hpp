@@ -40,6 +40,8 @@ bj::value to_json(const Muscle& m);
 bj::value to_json(const Region& r);
 bj::value to_json(const Tool& t);
 bj::value to_json(const Condition& c);
+// The screening gate (short questions, each covering conditions) and how long a clearance lasts.
+bj::value gate_json(const Catalog& c);
 bj::value to_json(const CueText& c);
 bj::value to_json(const Goal& g);
 bj::value to_json(const Source& s);

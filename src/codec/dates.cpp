@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <string>
 
 namespace unknot {
 
@@ -29,6 +30,19 @@ std::string iso_day(int day) {
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()));
     return buf;
+}
+
+std::optional<int> parse_iso_day(std::string_view text) {
+    std::string s(text);
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    using namespace std::chrono;
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-' && std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) == 3) {
+        year_month_day ymd{year{y}, month{m}, day{d}};
+        if (ymd.ok()) return static_cast<int>(sys_days{ymd}.time_since_epoch().count());
+    }
+    return std::nullopt;
 }
 
 }  // namespace unknot

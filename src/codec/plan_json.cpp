@@ -1,4 +1,5 @@
 #include "codec/codec.hpp"
+#include "codec/dates.hpp"
 #include "codec/json_util.hpp"
 #include "codec/json_writer.hpp"
 #include "common/error.hpp"
@@ -13,8 +14,12 @@ namespace {
 void write(JsonWriter& w, const ScreeningResult& r) {
     w.begin_object().field("verdict", to_string(r.verdict));
     w.key("reasons").begin_array();
-    for (const auto& x : r.reasons)
-        w.begin_object().field("condition", x.condition).field("outcome", to_string(x.outcome)).field("text", x.text).end_object();
+    for (const auto& x : r.reasons) {
+        w.begin_object().field("condition", x.condition).field("outcome", to_string(x.outcome)).field("text", x.text);
+        if (x.cleared_on) w.field("cleared_on", iso_day(*x.cleared_on)).field("cleared_until", iso_day(*x.cleared_until));
+        if (x.clearance_lapsed_on) w.field("clearance_lapsed_on", iso_day(*x.clearance_lapsed_on));
+        w.end_object();
+    }
     w.end_array();
     w.key("excluded_regions").begin_array();
     for (const auto& g : r.excluded_regions) w.value(g.str());

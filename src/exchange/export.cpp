@@ -115,7 +115,7 @@ bj::value export_user(Store& store, UserId user, std::int64_t exported_unix_ms) 
     doc["user"] = u ? bj::value(bj::object{{"email", u->email}, {"name", u->name}, {"created_unix_ms", u->created_unix_ms}}) : bj::value(nullptr);
     doc["sessions"] = sessions_json(store, user);
 
-    bj::array assessments, screenings, assignments;
+    bj::array assessments, screenings, clearances, assignments;
     for (const auto& a : store.assessments(user))
         assessments.push_back(bj::object{{"installation", recorded_by(accounts, a.id, a.by, a.user)},
                                          {"created_unix_ms", a.created_unix_ms},
@@ -129,6 +129,13 @@ bj::value export_user(Store& store, UserId user, std::int64_t exported_unix_ms) 
                                         {"by_trainer", s.by != s.user},
                                         {"answers", json::parse(s.answers_json, "stored screening " + std::to_string(s.id))},
                                         {"result", s.result}});
+    for (const auto& c : store.clearances({user}))
+        clearances.push_back(bj::object{{"installation", recorded_by(accounts, c.id, c.by, c.user)},
+                                        {"created_unix_ms", c.created_unix_ms},
+                                        {"condition", c.condition},
+                                        {"date", iso_day(c.day)},
+                                        {"by_trainer", c.by != c.user},
+                                        {"note", c.note}});
     auto given = store.assignments(user);  // newest first; the export lists everything oldest first
     for (auto it = given.rbegin(); it != given.rend(); ++it)
         assignments.push_back(bj::object{{"installation", bj::object{{"id", it->id}, {"trainer", accounts.ref(it->trainer)}}},
@@ -137,6 +144,7 @@ bj::value export_user(Store& store, UserId user, std::int64_t exported_unix_ms) 
                                          {"profile", json::parse(it->profile_json, "stored assignment " + std::to_string(it->id))}});
     doc["assessments"] = std::move(assessments);
     doc["screenings"] = std::move(screenings);
+    doc["clearances"] = std::move(clearances);
     doc["assignments"] = std::move(assignments);
     doc["user_techniques"] = user_techniques_json(store, user);
     return doc;

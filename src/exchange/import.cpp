@@ -10,6 +10,7 @@
 
 #include "accounts/accounts.hpp"
 #include "codec/codec.hpp"
+#include "codec/dates.hpp"
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -53,6 +54,7 @@ struct Doc {
     std::vector<SessionIn> sessions;
     std::vector<Made<StoredAssessment>> assessments;
     std::vector<Made<StoredScreening>> screenings;
+    std::vector<Made<StoredClearance>> clearances;
     std::vector<Assignment> assignments;
     std::vector<UserTechnique> techniques;
 };
@@ -70,6 +72,17 @@ private:
     std::string field_, rule_;
     std::map<std::string, std::string> first_;
 };
+
+// A clearance is checked as it was when recorded: against the newest screening in the file made
+// up to then, and with that day as "today" (one that has run out since is history, not an error).
+void check_recorded_clearance(const StoredClearance& c, const std::vector<Made<StoredScreening>>& screenings, const Catalog& catalog) {
+    const StoredScreening* latest = nullptr;
+    for (const auto& [s, _] : screenings)
+        if (s.created_unix_ms <= c.created_unix_ms && (!latest || s.created_unix_ms >= latest->created_unix_ms)) latest = &s;
+    if (!latest) throw InputError("condition", "no screening in this file was recorded before this clearance, so there is no refer it can lift");
+    auto answers = json::answers_from_json(json::parse(latest->answers_json, "screening"), "");
+    check_new_clearance({c.condition, c.day, c.note}, screen(answers, catalog), local_day(c.created_unix_ms), catalog);
+}
 
 // Plans, profiles, assessments and answers are checked by the readers the CLI and the server
 // use, which report places inside the value; those are put under the value's own place.
@@ -151,7 +164,7 @@ Doc read_doc(const bj::value& root, const Catalog& catalog) {
     if (!version || !version->is_int64() || version->get_int64() != export_version)
         throw InputError("version", "unsupported version " + (version ? bj::serialize(*version) : std::string("(missing)")) +
                                         "; this unknot reads version " + std::to_string(export_version) + " only");
-    Fields f(root, "", {"format", "version", "exported_unix_ms", "installation", "user", "sessions", "assessments", "screenings", "assignments", "user_techniques"});
+    Fields f(root, "", {"format", "version", "exported_unix_ms", "installation", "user", "sessions", "assessments", "screenings", "clearances", "assignments", "user_techniques"});
     f.integer("exported_unix_ms", 0, max_ms);
     Doc doc;
     // Where the file came from is not imported; only whether the person coached there.
@@ -196,6 +209,17 @@ Doc read_doc(const bj::value& root, const Catalog& catalog) {
         StoredScreening s{0, 0, 0, x.integer("created_unix_ms", 0, max_ms), x.date("date"), bj::serialize(x.need("answers")),
                           x.word("result", {"clear", "caution", "refer"})};
         doc.screenings.push_back({std::move(s), by_trainer(x)});
+    }
+    // Optional: exports made before clearances existed have none.
+    if (f.find("clearances")) {
+        const auto& clearances = f.list("clearances");
+        for (std::size_t i = 0; i < clearances.size(); ++i) {
+            Fields x(clearances[i], json::index("clearances", i), {"installation", "created_unix_ms", "condition", "date", "by_trainer", "note"});
+            StoredClearance c{0, 0, 0, x.integer("created_unix_ms", 0, max_ms), x.id("condition"), x.date("date"),
+                              json::as_string(x.need("note"), x.at("note"))};
+            within(x.path(), ".", [&] { check_recorded_clearance(c, doc.screenings, catalog); });
+            doc.clearances.push_back({std::move(c), by_trainer(x)});
+        }
     }
     const auto& assignments = f.list("assignments");
     for (std::size_t i = 0; i < assignments.size(); ++i) {
@@ -267,6 +291,11 @@ ImportedExport write_doc(Store& store, Doc& doc, std::int64_t now) {
             s.user = id, s.by = by_trainer ? kLocalUser : id;
             store.save_screening(s);
             ++out.screenings;
+        }
+        for (auto& [c, by_trainer] : doc.clearances) {
+            c.user = id, c.by = by_trainer ? kLocalUser : id;
+            store.save_clearance(c);
+            ++out.clearances;
         }
         for (auto& a : doc.assignments) {
             a.client = id, a.trainer = kLocalUser;

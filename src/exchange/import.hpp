@@ -23,7 +23,7 @@ struct ImportedExport {
     UserId user = kLocalUser;  // kLocalUser: the export held data from before any account existed
     std::string email, role;
     int sessions = 0, events = 0, holds = 0, visits = 0;
-    int assessments = 0, screenings = 0, assignments = 0, techniques = 0;
+    int assessments = 0, screenings = 0, clearances = 0, assignments = 0, techniques = 0;
 };
 
 // Creates the exported person's account (without a password: the export carries none) and all

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "codec/dates.hpp"
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -86,14 +87,7 @@ std::optional<Side> Fields::side(std::string_view key) const {
 
 int Fields::date(std::string_view key) const {
     auto s = json::as_string(need(key), at(key));
-    int y = 0;
-    unsigned m = 0, d = 0;
-    char tail = 0;
-    using namespace std::chrono;
-    if (s.size() == 10 && std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) == 3) {
-        year_month_day ymd{year{y}, month{m}, day{d}};
-        if (ymd.ok()) return static_cast<int>(sys_days{ymd}.time_since_epoch().count());
-    }
+    if (auto day = parse_iso_day(s)) return *day;
     throw InputError(at(key), "expected a date like 2026-11-22, got `" + s + "`");
 }
 

@@ -24,6 +24,10 @@ struct Profile {
     // A movement assessment: its overactive muscles become targets (ranked first), its
     // underactive ones get activation exercises, and an integration movement closes the plan.
     std::optional<Assessment> assessment;
+    // A professional's clearances after a refer: from the person's record (the server fills them
+    // in, never the profile text), judged on `today`.
+    std::vector<Clearance> clearances;
+    int today = 0;
 };
 
 // The corrective continuum's phases, in the only order they may run.

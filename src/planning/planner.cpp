@@ -87,7 +87,7 @@ public:
 
     Plan run() {
         validate();
-        plan_.screening = screen(p_.answers, c_);
+        plan_.screening = screen(p_.answers, c_, p_.clearances, p_.today);
         plan_.context = p_.context;
         plan_.budget_seconds = p_.minutes * 60;
         if (plan_.screening.verdict == Verdict::refer) {

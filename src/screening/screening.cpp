@@ -60,11 +60,65 @@ void check_keys(const Answers& answers, const Catalog& catalog) {
     }
 }
 
+// Gate questions answered yes whose conditions are not all answered yet.
+void pending_under_gate(const Answers& answers, const Catalog& catalog, ScreeningResult& r) {
+    for (const auto& g : catalog.gate()) {
+        const Answer* a = find(answers, g.id);
+        if (!a || !yes(*a, g.id)) continue;
+        bool any_missing = false;
+        for (const auto& c : g.covers)
+            if (!find(answers, c)) {
+                r.follow_ups.push_back({g.id, c, catalog.condition(c)->question, FollowUpKind::yes_no});
+                any_missing = true;
+            }
+        if (any_missing) {
+            raise(r, Verdict::refer);
+            r.reasons.push_back({g.id, Verdict::refer, "Some questions under \"" + g.question + "\" still need an answer; until they have one, we cannot say rolling is safe.", {}, {}, {}});
+        }
+    }
+}
+
+// A refer with a clearance in force becomes caution; one whose clearance ran out says when.
+Verdict apply_clearance(Reason& reason, const std::vector<Clearance>& clearances, int today, const Catalog& catalog) {
+    const Clearance* c = newest_clearance(clearances, reason.condition);
+    if (!c || c->day > today) return reason.outcome;
+    const auto& policy = catalog.clearance_policy();
+    if (in_force(*c, today, policy)) {
+        reason.cleared_on = c->day;
+        reason.cleared_until = clearance_ends(*c, policy);
+        reason.outcome = Verdict::caution;
+    } else {
+        reason.clearance_lapsed_on = clearance_ends(*c, policy);
+    }
+    return reason.outcome;
+}
+
 }  // namespace
 
-ScreeningResult screen(const Answers& answers, const Catalog& catalog) {
-    check_keys(answers, catalog);
+Answers expand_gate(const Answers& answers, const Catalog& catalog) {
+    Answers out;
+    for (const auto& [key, value] : answers)
+        if (!catalog.gate_question(key)) out.emplace(key, value);
+    for (const auto& g : catalog.gate()) {
+        const Answer* a = find(answers, g.id);
+        if (!a || yes(*a, g.id)) continue;
+        for (const auto& c : g.covers) {
+            auto it = out.find(c);
+            if (it != out.end() && yes(it->second, c))
+                throw InputError("screening.answers." + c, "is yes, but the gate question `" + g.id + "` that covers it was answered no");
+            out[c] = false;
+        }
+    }
+    return out;
+}
+
+ScreeningResult screen(const Answers& answers, const Catalog& catalog) { return screen(answers, catalog, {}, 0); }
+
+ScreeningResult screen(const Answers& given, const Catalog& catalog, const std::vector<Clearance>& clearances, int today) {
+    check_keys(given, catalog);
     ScreeningResult r;
+    pending_under_gate(given, catalog, r);
+    const Answers answers = expand_gate(given, catalog);
     for (const auto& c : catalog.conditions()) {
         const Answer* a = find(answers, c.id);
         const Answer* fa = c.follow_up ? find(answers, c.follow_up->id) : nullptr;
@@ -75,11 +129,13 @@ ScreeningResult screen(const Answers& answers, const Catalog& catalog) {
             continue;
         }
         Verdict outcome = c.outcome;
+        bool unanswered = false;
         if (c.follow_up) {
             const auto& f = *c.follow_up;
             if (!fa) {
                 // Not knowing the status is treated as the worse case until the person answers.
                 outcome = Verdict::refer;
+                unanswered = true;
                 r.follow_ups.push_back({c.id, f.id, f.question, f.kind});
             } else if (f.kind == FollowUpKind::yes_no) {
                 bool y = yes(*fa, f.id);
@@ -90,14 +146,18 @@ ScreeningResult screen(const Answers& answers, const Catalog& catalog) {
                 auto where = places(*fa, f.id, catalog);
                 if (where.empty()) {
                     outcome = Verdict::refer;
+                    unanswered = true;
                     r.follow_ups.push_back({c.id, f.id, f.question, f.kind});
                 } else {
                     for (auto& g : where) exclude(r, std::move(g));
                 }
             }
         }
+        Reason reason{c.id, outcome, c.explain, {}, {}, {}};
+        // An unanswered question is not a refer a professional can lift: it needs its answer.
+        if (outcome == Verdict::refer && !unanswered) outcome = apply_clearance(reason, clearances, today, catalog);
         raise(r, outcome);
-        r.reasons.push_back({c.id, outcome, c.explain});
+        r.reasons.push_back(std::move(reason));
         for (const auto& g : c.exclude) exclude(r, {g, std::nullopt});
         for (const auto& s : c.advice) add_unique(r.advice, s);
         for (const auto& t : c.prefer_tools) add_unique(r.prefer_tools, t);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog/catalog.hpp"
+#include "screening/clearance.hpp"
 
 namespace unknot {
 
@@ -20,6 +21,9 @@ struct Reason {
     std::string condition;  // condition id (or follow-up id)
     Verdict outcome;
     std::string text;       // plain-language explanation
+    // A refer lifted by a professional's clearance: outcome is caution while it lasts.
+    std::optional<int> cleared_on, cleared_until;
+    std::optional<int> clearance_lapsed_on;  // the refer is back: the last clearance ran out that day
 };
 
 struct PendingFollowUp {
@@ -40,7 +44,16 @@ struct ScreeningResult {
     bool excludes(std::string_view region, std::optional<Side> side) const;
 };
 
-// Throws InputError naming the answer key for unknown ids and wrong value types.
+// Answers may hold gate ids (screening_gate.rec): a gate answered false answers every condition
+// it covers false; under a gate answered true, a condition left out is a question still to
+// answer (refer until answered). Throws InputError naming the answer key for unknown ids, wrong
+// value types, and a condition answered true under a gate answered false.
 ScreeningResult screen(const Answers& answers, const Catalog& catalog);
+// The same, with the person's clearances: a refer with a clearance in force on `today` is lifted
+// to caution for that condition only. The planner, assignments and calendars all come here.
+ScreeningResult screen(const Answers& answers, const Catalog& catalog, const std::vector<Clearance>& clearances, int today);
+
+// Every condition and follow-up the gate answers stand for, gate ids removed.
+Answers expand_gate(const Answers& answers, const Catalog& catalog);
 
 }  // namespace unknot

@@ -5,6 +5,7 @@
 #include <future>
 
 #include "codec/codec.hpp"
+#include "codec/dates.hpp"
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -60,14 +61,20 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
     account_routes();
     coaching_routes();
     health_routes();
+    clearance_routes();
     printout_routes();
     writer_ = std::thread([this] { writer_loop(); });
 
-    router_.add("POST", "/api/v1/plans", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx&) {
+    router_.add("POST", "/api/v1/plans", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
         // The busiest endpoint: the body is parsed in a stack arena, the plan written as text.
         unsigned char buffer[8 * 1024];
         bj::monotonic_resource arena(buffer, sizeof buffer);
         auto profile = json::profile_from_json(json_body(req, bj::storage_ptr(&arena)), catalog_);
+        {
+            std::lock_guard lock(store_mu_);
+            profile.clearances = clearances_of(ctx.me().id);  // the caller's own go-aheads after a refer
+        }
+        profile.today = today_local();
         HttpResponse r;
         r.body = json::to_json_text(make_plan(profile, catalog_));
         r.headers.emplace_back("Cache-Control", "no-store");
@@ -95,6 +102,7 @@ void Api::catalog_routes() {
     get_list("/api/v1/regions", [&c] { return list_of(c.regions(), [](const Region& r) { return json::to_json(r); }); });
     get_list("/api/v1/tools", [&c] { return list_of(c.tools(), [](const Tool& t) { return json::to_json(t); }); });
     get_list("/api/v1/conditions", [&c] { return list_of(c.conditions(), [](const Condition& x) { return json::to_json(x); }); });
+    get_list("/api/v1/screening-gate", [&c] { return json::gate_json(c); });
     get_list("/api/v1/cues", [&c] { return list_of(c.cues(), [](const CueText& x) { return json::to_json(x); }); });
     get_list("/api/v1/goals", [&c] { return list_of(c.goals(), [](const Goal& g) { return json::to_json(g); }); });
     get_list("/api/v1/sources", [&c] { return list_of(c.sources(), [](const Source& s) { return json::to_json(s); }); });

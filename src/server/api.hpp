@@ -56,10 +56,12 @@ private:
     void account_routes();   // api_accounts.cpp: setup, sign-up, login, tokens, data rights
     void coaching_routes();  // api_coaching.cpp: invites, clients, dashboard, assignments
     void health_routes();    // api_health.cpp: screenings, history, progress
+    void clearance_routes(); // api_clearances.cpp: a professional's go-ahead after a refer
     void printout_routes();  // api_printouts.cpp: handouts and reports (PDF), calendar feeds
     std::optional<Plan> current_routine(UserId user);  // store lock held
     std::string link_base(const HttpRequest& req) const;
     Profile with_recorded_screening(Profile p, UserId client);  // store lock held
+    std::vector<Clearance> clearances_of(UserId user);             // store lock held
     // Content never changes while the server runs: the list is serialised once, at start-up.
     void add_content_list(const std::string& path, const boost::json::value& list);
 

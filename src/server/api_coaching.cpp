@@ -31,10 +31,13 @@ bj::value opt(const std::optional<double>& v) {
 }  // namespace
 
 // The client's recorded screening, not whatever the trainer's profile says, decides what is
-// safe: a `refer` on record means nothing is planned, an excluded place is never rolled.
+// safe: a `refer` on record means nothing is planned (unless a professional's clearance on record
+// lifts it), an excluded place is never rolled.
 Profile Api::with_recorded_screening(Profile p, UserId client) {
     auto latest = store_.latest_screenings({client});
     if (!latest.empty()) p.answers = json::answers_from_json(json::parse(latest.front().answers_json, "stored screening"), "");
+    p.clearances = clearances_of(client);
+    p.today = today_local();
     return p;
 }
 
@@ -164,8 +167,14 @@ void Api::coaching_routes() {
         for (const auto& d : store_.activity(ids, today - dashboard_days + 1)) days[d.user].push_back({d.day, d.sessions, d.holds, d.tenderness_sum});
         std::map<UserId, std::int64_t> last;
         for (const auto& [u, ms] : store_.last_sessions(ids)) last[u] = ms;
+        std::map<UserId, std::vector<Clearance>> cleared;
+        for (auto& c : store_.clearances(ids)) cleared[c.user].push_back({std::move(c.condition), c.day, std::move(c.note)});
         std::map<UserId, StoredScreening> screening;
-        for (auto& s : store_.latest_screenings(ids)) screening[s.user] = std::move(s);
+        for (auto& s : store_.latest_screenings(ids)) {
+            // The verdict as it stands today: a clearance may lift the refer, or have run out.
+            s.result = to_string(screen(json::answers_from_json(json::parse(s.answers_json, "stored screening"), ""), catalog_, cleared[s.user], today).verdict);
+            screening[s.user] = std::move(s);
+        }
         std::map<UserId, std::vector<StoredAssessment>> assessments;
         for (auto& a : store_.latest_assessments(ids, 2)) assessments[a.user].push_back(std::move(a));
 

@@ -30,23 +30,26 @@ void Api::health_routes() {
     router_.add("POST", "/api/v1/screenings", Access::writes_health(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto body = json_body(req);
         auto answers = json::answers_from_json(body, "");
-        auto result = screen(answers, catalog_);
-        StoredScreening s{0, ctx.subject, ctx.me().id, now_unix_ms(), 0, bj::serialize(body), std::string(to_string(result.verdict))};
+        // On record: the answers' own verdict. Answered: the verdict as it stands today, with
+        // the person's clearances after a refer (they never change the answers).
+        auto as_answered = screen(answers, catalog_);
+        StoredScreening s{0, ctx.subject, ctx.me().id, now_unix_ms(), 0, bj::serialize(body), std::string(to_string(as_answered.verdict))};
         s.day = local_day(s.created_unix_ms);
+        std::lock_guard lock(store_mu_);
+        auto result = screen(answers, catalog_, clearances_of(ctx.subject), today_local());
         // record=false: advice on a subset of answers, without a screening on record.
-        if (req.query("record") != "false") {
-            std::lock_guard lock(store_mu_);
-            s.id = store_.save_screening(s);
-        }
+        if (req.query("record") != "false") s.id = store_.save_screening(s);
         return json_response(200, screening_json(s, result, body));
     });
 
     router_.add("GET", "/api/v1/screenings", Access::reads_health(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
         std::lock_guard lock(store_mu_);
         bj::array out;
+        auto cleared = clearances_of(ctx.subject);
+        auto today = today_local();
         for (const auto& s : store_.screenings(ctx.subject)) {
             auto v = json::parse(s.answers_json, "stored screening");
-            out.insert(out.begin(), screening_json(s, screen(json::answers_from_json(v, ""), catalog_), v));  // newest first
+            out.insert(out.begin(), screening_json(s, screen(json::answers_from_json(v, ""), catalog_, cleared, today), v));  // newest first
         }
         return json_response(200, out);
     });

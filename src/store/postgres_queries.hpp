@@ -71,6 +71,13 @@ constexpr Stmt latest_screenings{"latest_screenings",
                                  " FROM unnest($1::bigint[]) WITH ORDINALITY AS u(id, ord) CROSS JOIN LATERAL"
                                  " (SELECT * FROM screenings WHERE user_id=u.id ORDER BY created_unix_ms DESC, id DESC LIMIT 1) x"
                                  " ORDER BY u.ord"};
+constexpr Stmt save_clearance{"save_clearance",
+                              "INSERT INTO clearances(user_id, by_user, created_unix_ms, condition_id, day, note) VALUES ($1,$2,$3,$4,$5,$6)"
+                              " RETURNING id"};
+constexpr Stmt clearances{"clearances",
+                          "SELECT c.id, c.user_id, c.by_user, c.created_unix_ms, c.condition_id, c.day, c.note"
+                          " FROM unnest($1::bigint[]) WITH ORDINALITY AS u(id, ord) JOIN clearances c ON c.user_id=u.id"
+                          " ORDER BY u.ord, c.day, c.created_unix_ms, c.id"};
 
 constexpr Stmt create_user{"create_user",
                            "INSERT INTO users(email, name, role, password_hash, created_unix_ms, failed_logins, locked_until_ms)"
@@ -89,6 +96,7 @@ constexpr Stmt delete_user[] = {
     {"delete_user_sessions", "DELETE FROM sessions WHERE user_id=$1"},
     {"delete_user_assessments", "DELETE FROM assessments WHERE user_id=$1"},
     {"delete_user_screenings", "DELETE FROM screenings WHERE user_id=$1"},
+    {"delete_user_clearances", "DELETE FROM clearances WHERE user_id=$1"},
     {"delete_user_assignments", "DELETE FROM assignments WHERE client_id=$1"},
     {"delete_user_techniques", "DELETE FROM user_techniques WHERE user_id=$1"},
     {"delete_user_tokens", "DELETE FROM tokens WHERE user_id=$1"},
@@ -100,6 +108,7 @@ constexpr Stmt adopt_local_data[] = {
     {"adopt_sessions", "UPDATE sessions SET user_id=$1 WHERE user_id=0"},
     {"adopt_assessments", "UPDATE assessments SET user_id=$1, by_user=$1 WHERE user_id=0"},
     {"adopt_screenings", "UPDATE screenings SET user_id=$1, by_user=$1 WHERE user_id=0"},
+    {"adopt_clearances", "UPDATE clearances SET user_id=$1, by_user=$1 WHERE user_id=0"},
     {"adopt_assignments", "UPDATE assignments SET client_id=$1 WHERE client_id=0"},
     {"adopt_user_techniques", "UPDATE user_techniques SET user_id=$1 WHERE user_id=0"},
 };

@@ -71,6 +71,9 @@ Assignment assignment_row(const pqxx::row& r) { return {i64(r[0]), i64(r[1]), i6
 StoredScreening screening_row(const pqxx::row& r) {
     return StoredScreening{i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), i32(r[4]), text(r[5]), text(r[6])};
 }
+StoredClearance clearance_row(const pqxx::row& r) {
+    return StoredClearance{i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), text(r[4]), i32(r[5]), text(r[6])};
+}
 User user_row(const pqxx::row& r) {
     return User{i64(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), i64(r[5]), i32(r[6]), i64(r[7])};
 }
@@ -216,6 +219,14 @@ public:
 
     std::vector<StoredScreening> screenings(UserId user) override {
         return one([&](Txn& t) { return rows<StoredScreening>(t.exec(sql::screenings, user), screening_row); });
+    }
+
+    std::int64_t save_clearance(const StoredClearance& c) override {
+        return one([&](Txn& t) { return i64(t.exec(sql::save_clearance, c.user, c.by, c.created_unix_ms, c.condition, c.day, c.note)[0][0]); });
+    }
+
+    std::vector<StoredClearance> clearances(const std::vector<UserId>& users) override {
+        return one([&](Txn& t) { return rows<StoredClearance>(t.exec(sql::clearances, pg::id_array(users)), clearance_row); });
     }
 
     // ---- accounts ----

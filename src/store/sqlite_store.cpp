@@ -16,7 +16,7 @@ namespace unknot {
 namespace {
 
 // Each entry moves the schema one version forward; never edit a released entry, add a new one.
-constexpr std::array<std::string_view, 6> migrations{R"sql(
+constexpr std::array<std::string_view, 7> migrations{R"sql(
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,
   started_unix_ms INTEGER NOT NULL,
@@ -165,6 +165,19 @@ CREATE TABLE user_techniques (
   details_json TEXT NOT NULL,
   PRIMARY KEY (user_id, id)
 );
+)sql",
+// A professional's clearance after a refer, kept apart from the answers it lifts.
+R"sql(
+CREATE TABLE clearances (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL,
+  by_user INTEGER NOT NULL,
+  created_unix_ms INTEGER NOT NULL,
+  condition_id TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX clearances_by_user ON clearances(user_id, day);
 )sql"};
 
 std::string join_list(const std::vector<std::string>& v) {
@@ -386,6 +399,27 @@ public:
         return out;
     }
 
+    std::int64_t save_clearance(const StoredClearance& x) override {
+        Statement st(db_, "INSERT INTO clearances(user_id, by_user, created_unix_ms, condition_id, day, note) VALUES (?,?,?,?,?,?)", path_);
+        st.bind(1, x.user).bind(2, x.by).bind(3, x.created_unix_ms).bind(4, x.condition).bind(5, static_cast<std::int64_t>(x.day));
+        st.bind(6, x.note).step();
+        return sqlite3_last_insert_rowid(db_);
+    }
+
+    std::vector<StoredClearance> clearances(const std::vector<UserId>& users) override {
+        std::vector<StoredClearance> out;
+        for (UserId u : users) {
+            Statement st(db_,
+                         "SELECT id, user_id, by_user, created_unix_ms, condition_id, day, note FROM clearances WHERE user_id=?"
+                         " ORDER BY day, created_unix_ms, id",
+                         path_);
+            st.bind(1, u);
+            while (st.step())
+                out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), static_cast<int>(st.i64(5)), st.text(6)});
+        }
+        return out;
+    }
+
     // ---- accounts ----
 
     UserId create_user(const User& u) override {
@@ -460,7 +494,8 @@ public:
         transaction([&] {
             // Holds, visits and events go with their sessions (ON DELETE CASCADE).
             for (const char* sql : {"DELETE FROM sessions WHERE user_id=?", "DELETE FROM assessments WHERE user_id=?",
-                                    "DELETE FROM screenings WHERE user_id=?", "DELETE FROM assignments WHERE client_id=?",
+                                    "DELETE FROM screenings WHERE user_id=?", "DELETE FROM clearances WHERE user_id=?",
+                                    "DELETE FROM assignments WHERE client_id=?",
                                     "DELETE FROM user_techniques WHERE user_id=?",
                                     "DELETE FROM tokens WHERE user_id=?", "DELETE FROM links WHERE client_id=?1 OR trainer_id=?1",
                                     "DELETE FROM audit WHERE subject_id=?", "DELETE FROM users WHERE id=?"}) {
@@ -474,6 +509,7 @@ public:
         transaction([&] {
             for (const char* sql : {"UPDATE sessions SET user_id=? WHERE user_id=0", "UPDATE assessments SET user_id=?1, by_user=?1 WHERE user_id=0",
                                     "UPDATE screenings SET user_id=?1, by_user=?1 WHERE user_id=0",
+                                    "UPDATE clearances SET user_id=?1, by_user=?1 WHERE user_id=0",
                                     "UPDATE assignments SET client_id=? WHERE client_id=0", "UPDATE user_techniques SET user_id=? WHERE user_id=0"}) {
                 Statement st(db_, sql, path_);
                 st.bind(1, id).step();

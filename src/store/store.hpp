@@ -119,6 +119,17 @@ struct StoredScreening {
     std::string result;  // clear, caution, refer
 };
 
+// A doctor's or physiotherapist's go-ahead after a refer, for one condition: its own record,
+// so the answer that led to the refer stays as given.
+struct StoredClearance {
+    std::int64_t id = 0;
+    UserId user = 0, by = 0;
+    std::int64_t created_unix_ms = 0;
+    std::string condition;
+    int day = 0;  // the day the professional gave it
+    std::string note;
+};
+
 // An exercise a person brought in from elsewhere (an import of another app's data): kept and
 // listed as theirs, never planned, since it carries none of the checks catalog techniques pass.
 struct UserTechnique {
@@ -178,6 +189,10 @@ public:
     virtual std::vector<StoredAssessment> assessments(UserId user) = 0;  // oldest first
     virtual std::int64_t save_screening(const StoredScreening& s) = 0;
     virtual std::vector<StoredScreening> screenings(UserId user) = 0;  // oldest first
+    virtual std::int64_t save_clearance(const StoredClearance& c) = 0;
+    // Every clearance of the users given (a dashboard asks for all its clients at once), by
+    // user in the order given, then oldest first.
+    virtual std::vector<StoredClearance> clearances(const std::vector<UserId>& users) = 0;
 
     // ---- accounts ----
     // Throws ConflictError when the email is taken.
@@ -189,7 +204,7 @@ public:
     virtual std::int64_t count_users() = 0;
     // Writes name, role, password hash and the login-failure state.
     virtual void update_user(const User& u) = 0;
-    // The user and everything that is theirs: sessions, records, assessments, screenings,
+    // The user and everything that is theirs: sessions, records, assessments, screenings, clearances,
     // assignments, imported techniques, tokens, links, and audit entries about them.
     virtual void delete_user(UserId id) = 0;
     // Data recorded as kLocalUser becomes this user's (the first account on a machine).

@@ -11,6 +11,7 @@ import "./suites/endpoints.mjs";
 import "./suites/malformed.mjs";
 import "./suites/assessments.mjs";
 import "./suites/printouts.mjs";
+import "./suites/clearances.mjs";
 import "./suites/accounts.mjs";
 
 test("every documented operation was exercised and validated", (t) => {

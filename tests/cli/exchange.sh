@@ -38,17 +38,21 @@ for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$work/serve.out" | he
 api() { curl -s -f -H "Authorization: Bearer $token" -H 'content-type: application/json' -X POST "$url$1" -d "$2"; }
 api /api/v1/assessments '{"findings": [{"id": "knees_move_inward"}, {"id": "asymmetric_weight_shift", "side": "left"}], "edition": "c4"}' >/dev/null
 api /api/v1/screenings '{"answers": {"varicose_veins": true}}' >/dev/null
+# A refer, then a physiotherapist's clearance for it: its own record, never a changed answer.
+api /api/v1/screenings '{"answers": {"varicose_veins": true, "osteoporosis": true}}' >/dev/null
+cleared=$(api /api/v1/clearances "{\"condition\": \"osteoporosis\", \"date\": \"$(date +%F)\", \"note\": \"Physio: gentle\"}" | jq -r .screening.verdict)
 sid=$(api /api/v1/sessions "{\"plan\": $(cat "$work/plan.json"), \"client_id\": \"phone-1\", \"started_at_ms\": 1704092400000}" | jq .id)
 api "/api/v1/sessions/$sid/events" '{"events": [{"id": "a1", "t": 0, "type": "start"}, {"id": "a2", "t": 4, "type": "in_position"},
   {"id": "a3", "t": 15, "type": "found", "tenderness": 5}, {"id": "a4", "t": 50, "type": "eased", "tenderness": 2}]}' >/dev/null
 kill -TERM "$server"; wait "$server"
 check "the API recorded an assessment and a session with events" test -n "$sid"
+check "... and a clearance that lifts the refer" test "$cleared" = caution
 u import --free-exercise-db "$fedb" >/dev/null
 
 expect_ok "Wrote $work/x.json: 3 sessions of olive@example.org, 1 assessment" -- --db "$db" export -o "$work/x.json" --csv "$work/h.csv"
 check "the export has the event log, the API's session first (2024)" test "$(jq -c '[.sessions[0].events[].id]' "$work/x.json")" = '["a1","a2","a3","a4"]'
-check "... the assessment, the screening and the own techniques" \
-  test "$(jq -c '[(.assessments | length), (.screenings | length), (.user_techniques | length)]' "$work/x.json")" = '[1,1,11]'
+check "... the assessment, the screenings, the clearance and the own techniques" \
+  test "$(jq -c '[(.assessments | length), (.screenings | length), (.clearances | length), (.user_techniques | length)]' "$work/x.json")" = '[1,2,1,11]'
 check "the CSV has a header and one line per hold" test "$(wc -l < "$work/h.csv")" = $((1 + $(jq '[.sessions[].holds[]] | length' "$work/x.json")))
 check "... with CRLF line ends" test "$(head -1 "$work/h.csv" | od -An -c | grep -c '\\r')" = 1
 check "... its first hold" grep -q '^2026-11-20,2026-11-20T07:00:00Z,calves_roll,left,' "$work/h.csv"
@@ -99,6 +103,22 @@ mutated '.sessions[0].plan.phases[0].items[0].id = "nose_roll"'
 refused "$c" "bad.json: sessions[0].plan.phases[0].items[0].id: unknown technique" "$work/bad.json"
 mutated '.user_techniques[3].id = .user_techniques[2].id'
 refused "$c" "bad.json: user_techniques[3].id" "$work/bad.json"
+# A clearance is checked as it was when recorded, like the API checks a new one.
+mutated '.clearances[0].condition = "osteoporsis"'
+refused "$c" 'bad.json: clearances[0].condition: unknown condition `osteoporsis` (did you mean: osteoporosis?)' "$work/bad.json"
+mutated '.clearances[0].condition = "varicose_veins"'
+refused "$c" "bad.json: clearances[0].condition: \`varicose_veins\` is not a refer in the latest screening" "$work/bad.json"
+mutated '.clearances[0].date = "2999-01-01"'
+refused "$c" "bad.json: clearances[0].date: is in the future" "$work/bad.json"
+mutated '.clearances[0].date = "2000-01-01"'
+refused "$c" "bad.json: clearances[0].date: is more than 365 days ago" "$work/bad.json"
+mutated '.clearances[0].note = ("x" * 501)'
+refused "$c" "bad.json: clearances[0].note: at most 500 characters" "$work/bad.json"
+mutated '.clearances[0].created_unix_ms = 0'
+refused "$c" "bad.json: clearances[0].condition: no screening in this file was recorded before this clearance" "$work/bad.json"
+mutated 'del(.clearances)'
+"$unknot_bin" --db "$work/old.db" import "$work/bad.json" >/dev/null 2>&1
+check "an export from before clearances existed still imports" test $? = 0
 refused "$b" "x.json: user.email: an account with the email olive@example.org already exists" "$work/x.json"
 refused "$c" "cannot open the file" "$work/missing.json"
 refused "$c" "is a folder" "$work"

@@ -22,23 +22,27 @@ for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$work/out.log" | head
 [[ -n "${url:-}" ]] || { echo "server did not start"; cat "$work/out.log"; exit 1; }
 grep -q 'id="app"\|<script' <(curl -s "$url/") || { echo "the server has no web app embedded (configure with UNKNOT_BUILD_WEB=ON)"; exit 1; }
 cd "$root/web"
-fails=0
+fails=0 ran=0
+# One walk: counted, so the tally below never goes stale when a walk is added.
+step() { ran=$((ran + 1)); "$@" || fails=$((fails + 1)); }
 # First, while the server has no accounts: the coaching walk starts with the owner's set-up.
 echo "== trainer and client: owner set-up, invite, screening, assessment, routine rolled on a phone, dashboard"
-node test/e2e/coaching.mjs "$url" "$artifacts" || fails=$((fails + 1))
+step node test/e2e/coaching.mjs "$url" "$artifacts"
 echo "== web unit tests (engine vs C++ golden runs, markdown, offline queue, live API contract)"
-UNKNOT_API="$url" node test/run.mjs || fails=$((fails + 1))
+step env UNKNOT_API="$url" node test/run.mjs
 echo "== phone journey + axe-core on every screen, light and dark"
-node test/e2e/shots.mjs "$url" "$artifacts" || fails=$((fails + 1))
+step node test/e2e/shots.mjs "$url" "$artifacts"
 echo "== offline journey"
-node test/e2e/offline.mjs "$url" "$artifacts" || fails=$((fails + 1))
+step node test/e2e/offline.mjs "$url" "$artifacts"
 echo "== assessment walk: assess, result, four-phase plan, first hold"
-node test/e2e/assess.mjs "$url" "$artifacts" || fails=$((fails + 1))
+step node test/e2e/assess.mjs "$url" "$artifacts"
 echo "== the floor session at 360x640, 390x844, 1280x800: controls on screen and uncovered, early release, reload, offline end"
-node test/e2e/floor.mjs "$url" "$artifacts" || fails=$((fails + 1))
+step node test/e2e/floor.mjs "$url" "$artifacts"
+echo "== health check as triage: gate, gaps beside their items, refer, clearance (three sizes, light and dark)"
+step node test/e2e/triage.mjs "$url" "$artifacts"
 kill -TERM "$pid"; wait "$pid"; rc=$?
 [[ $rc -eq 0 ]] || { echo "server exit $rc after SIGTERM"; fails=$((fails + 1)); }
 if grep -q '"status":5' "$work/access.log"; then echo "5xx in the access log"; grep '"status":5' "$work/access.log" | head; fails=$((fails + 1)); fi
 echo "screenshots: $(ls "$artifacts" | grep -vc part) screens in $artifacts"
-echo "$((6 - fails)) passed, $fails failed"
+echo "$((ran - fails)) of $ran walks passed, $fails checks failed"
 [[ $fails -eq 0 ]]

@@ -61,6 +61,9 @@ inline ExchangeWorld fill_world(Store& s) {
     s.save_assessment({0, kT0 + 5, kDay0, R"({"findings":[{"id":"knees_move_inward"}],"edition":"c4"})", w.client, w.client});
     s.save_assessment({0, kT0 + 6, kDay0, R"({"findings":[{"id":"asymmetric_weight_shift","side":"left"}],"edition":"c7"})", w.client, w.trainer});
     s.save_screening({0, w.client, w.trainer, kT0 + 7, kDay0, R"({"answers":{"varicose_veins":true}})", "caution"});
+    // A refer, and a physiotherapist's go-ahead for it a few days before it was recorded.
+    s.save_screening({0, w.client, w.client, kT0 + 8, kDay0, R"({"answers":{"varicose_veins":true,"osteoporosis":true}})", "refer"});
+    s.save_clearance({0, w.client, w.trainer, kT0 + 10, "osteoporosis", 19'670, "Physio letter seen"});
     s.assign({0, w.trainer, w.client, kT0 + 8, R"({"targets":["calf"],"minutes":10})", "Every morning, before work"});
     s.assign({0, w.trainer, w.client, kT0 + 9, R"({"targets":["hamstrings"]})", ""});
     // Ids in an order where byte order and a language collation disagree.

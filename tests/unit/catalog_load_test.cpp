@@ -569,5 +569,92 @@ TEST(RealCatalog, DefinesEveryCueTheEngineSpeaksWithItsTiming) {
     EXPECT_EQ(c.cue("hold_core").when, "holding");
 }
 
+// --- The screening gate and the clearance period (screening_gate.rec) ---------------------------
+
+class GateContent : public SmallContent {
+protected:
+    void SetUp() override {
+        files.push_back({"content/screening.rec",
+                         "condition: bleeding\n"
+                         "question: Do you bleed easily?\n"
+                         "outcome: refer\n"
+                         "explain: Pressure can bruise deeply.\n"
+                         "source: A\n"
+                         "\n"
+                         "condition: bruise\n"
+                         "question: Is there a bruise?\n"
+                         "outcome: caution\n"
+                         "explain: Rolling over it slows healing.\n"
+                         "follow_up: bruise_regions\n"
+                         "follow_up_question: Where?\n"
+                         "follow_up_kind: regions\n"
+                         "source: A\n"});
+        files.push_back({"content/screening_gate.rec",
+                         "gate: health\n"
+                         "question: Any health problem?\n"
+                         "covers: bleeding\n"
+                         "  bruise\n"
+                         "source: A\n"
+                         "\n"
+                         "clearance: professional\n"
+                         "valid_days: 365\n"
+                         "why: Health changes.\n"
+                         "source: B\n"});
+    }
+    const std::string gate = "content/screening_gate.rec";
+};
+
+TEST_F(GateContent, LoadsWhenEveryConditionIsCoveredOnce) {
+    Catalog c = Catalog::load(files);
+    ASSERT_EQ(c.gate().size(), 1u);
+    EXPECT_EQ(c.gate()[0].covers, (std::vector<std::string>{"bleeding", "bruise"}));
+    EXPECT_EQ(c.gate_of("bruise"), &c.gate()[0]);
+    EXPECT_TRUE(c.is_answer_key("health"));
+    EXPECT_EQ(c.clearance_policy().valid_days, 365);
+    EXPECT_EQ(c.clearance_policy().sources, (std::vector<std::string>{"B"}));
+}
+
+TEST_F(GateContent, AConditionUnderNoGateNamesTheCondition) {
+    replace(gate, "covers: bleeding\n  bruise\n", "covers: bleeding\n");
+    auto e = load_error();
+    EXPECT_EQ(e.where(), at("content/screening.rec", "condition: bruise"));
+    EXPECT_TRUE(contains(e.message(), "under no gate question")) << e.what();
+}
+
+TEST_F(GateContent, AConditionUnderTwoGatesNamesTheSecondCovers) {
+    text(gate) += "\ngate: again\nquestion: Again?\ncovers: bruise\nsource: A\n";
+    auto e = load_error();
+    EXPECT_EQ(e.where(), at(gate, "covers: bruise"));
+    EXPECT_TRUE(contains(e.message(), "already covered by gate `health`")) << e.what();
+}
+
+TEST_F(GateContent, AnUnknownConditionInCoversSuggestsTheNearest) {
+    replace(gate, "covers: bleeding\n", "covers: bleding\n");
+    auto e = load_error();
+    EXPECT_EQ(e.where(), at(gate, "covers:"));
+    EXPECT_TRUE(contains(e.message(), "bleeding")) << e.what();
+}
+
+TEST_F(GateContent, AGateWithAConditionsIdIsRejected) {
+    replace(gate, "gate: health\n", "gate: bleeding\n");
+    EXPECT_EQ(load_error().where(), at(gate, "gate: bleeding"));
+}
+
+TEST_F(GateContent, TheClearancePeriodIsRequiredAndBounded) {
+    replace(gate, "valid_days: 365\n", "valid_days: 400\n");
+    EXPECT_EQ(load_error().where(), at(gate, "valid_days:"));
+    replace(gate, "valid_days: 400\n", "valid_days: 365\n");
+    replace(gate, "clearance: professional\n", "clearance: friend\n");
+    EXPECT_EQ(load_error().where(), at(gate, "clearance: friend"));
+    auto& t = text(gate);
+    t = t.substr(0, t.find("\nclearance:"));
+    EXPECT_TRUE(contains(load_error().message(), "how long a clearance lasts"));
+}
+
+TEST_F(GateContent, AClearanceWithoutItsReasonIsRejected) {
+    replace(gate, "why: Health changes.\n", "");
+    EXPECT_TRUE(contains(load_error().message(), "why")) << load_error().what();
+}
+
 }  // namespace
 }  // namespace unknot

@@ -26,7 +26,7 @@ TEST_P(ExportContract, EverythingOfThePersonInTheDocumentedOrder) {
     auto w = fill_world(store());
     auto doc = exchange::export_user(store(), w.client, 1'234);
     EXPECT_EQ(keys(doc), (std::vector<std::string>{"format", "version", "exported_unix_ms", "installation", "user", "sessions", "assessments",
-                                                   "screenings", "assignments", "user_techniques"}));
+                                                   "screenings", "clearances", "assignments", "user_techniques"}));
     EXPECT_EQ(doc.at("format"), "unknot-export");
     EXPECT_EQ(doc.at("version"), 1);
     EXPECT_EQ(doc.at("exported_unix_ms"), 1'234);
@@ -70,6 +70,13 @@ TEST_P(ExportContract, EverythingOfThePersonInTheDocumentedOrder) {
     EXPECT_EQ(assessments[1].at("assessment").at("edition"), "c7");
     EXPECT_EQ(doc.at("screenings").at(0).at("result"), "caution");
     EXPECT_EQ(doc.at("screenings").at(0).at("answers").at("answers").at("varicose_veins"), true);
+    ASSERT_EQ(doc.at("clearances").as_array().size(), 1u);
+    const auto& cl = doc.at("clearances").at(0);
+    EXPECT_EQ(cl.at("condition"), "osteoporosis");
+    EXPECT_EQ(cl.at("date"), "2023-11-09");
+    EXPECT_EQ(cl.at("by_trainer"), true);
+    EXPECT_EQ(cl.at("note"), "Physio letter seen");
+    EXPECT_EQ(cl.at("installation").at("by").at("id"), w.trainer);
     // Oldest first, like every other list, although the store lists routines newest first.
     const auto& assignments = doc.at("assignments").as_array();
     ASSERT_EQ(assignments.size(), 2u);

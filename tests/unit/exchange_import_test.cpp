@@ -59,7 +59,8 @@ TEST_P(ImportContract, RoundTripIsByteIdenticalButForInstallationFields) {
     EXPECT_EQ(r.holds, 3);
     EXPECT_EQ(r.visits, 2);
     EXPECT_EQ(r.assessments, 2);
-    EXPECT_EQ(r.screenings, 1);
+    EXPECT_EQ(r.screenings, 2);
+    EXPECT_EQ(r.clearances, 1);
     EXPECT_EQ(r.assignments, 2);
     EXPECT_EQ(r.techniques, 2);
     auto second = exchange::export_user(empty(), r.user, 2);
@@ -72,6 +73,7 @@ TEST_P(ImportContract, RoundTripIsByteIdenticalButForInstallationFields) {
     EXPECT_EQ(inst.at("trainer"), nullptr);
     EXPECT_TRUE(inst.at("api_tokens").as_array().empty());
     EXPECT_EQ(second.at("assessments").at(1).at("by_trainer"), true);
+    EXPECT_EQ(second.at("clearances").at(0).at("by_trainer"), true) << "a clearance the trainer recorded still reads so";
     EXPECT_EQ(second.at("assessments").at(1).at("installation").at("by"), nullptr);
     EXPECT_EQ(second.at("assignments").at(0).at("installation").at("trainer"), nullptr);
     auto user = empty().user(r.user);
@@ -183,6 +185,16 @@ TEST_P(ImportContract, EachSchemaErrorNamesItsPathAndChangesNothing) {
         {"screening result", [](bj::object& d) { at(d, {"screenings", "0"})["result"] = "fine"; }, "screenings[0].result", "clear"},
         {"answers", [](bj::object& d) { at(d, {"screenings", "0", "answers", "answers"})["varicose_veins"] = 3; },
          "screenings[0].answers.answers.varicose_veins", "true/false"},
+        {"clearance condition", [](bj::object& d) { at(d, {"clearances", "0"})["condition"] = "osteoporsis"; }, "clearances[0].condition",
+         "unknown condition"},
+        {"clearance of a caution", [](bj::object& d) { at(d, {"clearances", "0"})["condition"] = "varicose_veins"; }, "clearances[0].condition",
+         "not a refer"},
+        {"clearance before any screening", [](bj::object& d) { at(d, {"clearances", "0"})["created_unix_ms"] = 5; }, "clearances[0].condition",
+         "no screening"},
+        {"clearance in the future", [](bj::object& d) { at(d, {"clearances", "0"})["date"] = "2023-11-15"; }, "clearances[0].date", "future"},
+        {"clearance run out", [](bj::object& d) { at(d, {"clearances", "0"})["date"] = "2022-11-14"; }, "clearances[0].date", "365 days"},
+        {"clearance note", [](bj::object& d) { at(d, {"clearances", "0"})["note"] = std::string(501, 'x'); }, "clearances[0].note", "500"},
+        {"clearance field", [](bj::object& d) { at(d, {"clearances", "0"})["doctor"] = "Rees"; }, "clearances[0].doctor", "unknown field"},
         {"profile", [](bj::object& d) { at(d, {"assignments", "0", "profile"})["minutes"] = 0; }, "assignments[0].profile.minutes", "from 1 to 240"},
         {"duplicate technique", [](bj::object& d) { at(d, {"user_techniques", "1"})["id"] = "Calves-SMR"; }, "user_techniques[1].id", "unique"},
         {"technique muscles", [](bj::object& d) { at(d, {"user_techniques", "1"})["muscles"] = bj::array{"Calf"}; },

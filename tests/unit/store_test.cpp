@@ -455,10 +455,10 @@ TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
         tables = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'");
         indexes = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'");
     }
-    EXPECT_EQ(version, "6");  // one per migration
+    EXPECT_EQ(version, "7");  // one per migration
     // sessions, holds, visits, session_events, assessments, users, tokens, links, assignments,
-    // screenings, audit, user_techniques
-    EXPECT_EQ(tables, "12");
+    // screenings, audit, user_techniques, clearances
+    EXPECT_EQ(tables, "13");
     for (int i = 0; i < 3; ++i) {
         auto s = open_sqlite_store(path.str());
         EXPECT_EQ(s->list_sessions(kLocalUser).size(), 1u);
@@ -487,13 +487,33 @@ TEST(SqliteStore, MigrationFiveFillsInSessionTotals) {
     {
         RawDb raw(path.str());  // back to schema 4, as an older unknot left it
         raw.exec("DROP INDEX sessions_activity; ALTER TABLE sessions DROP COLUMN hold_count; ALTER TABLE sessions DROP COLUMN tenderness_sum;"
-                 "CREATE INDEX sessions_by_user_day ON sessions(user_id, day); DROP TABLE user_techniques; PRAGMA user_version=4;");
+                 "CREATE INDEX sessions_by_user_day ON sessions(user_id, day); DROP TABLE user_techniques; DROP TABLE clearances;"
+                 "PRAGMA user_version=4;");
     }
     auto s = open_sqlite_store(path.str());
     auto act = s->activity({7}, 0);
     ASSERT_EQ(act.size(), 1u);
     EXPECT_EQ(act[0].holds, 2);
     EXPECT_EQ(act[0].tenderness_sum, 10);
+}
+
+TEST(SqliteStore, MigrationSevenAddsClearancesAndKeepsTheScreenings) {
+    TempPath path;
+    {
+        auto s = open_sqlite_store(path.str());
+        s->save_screening(StoredScreening{0, 7, 7, kT0, 19700, "{\"answers\":{\"fracture\":true}}", "refer"});
+    }
+    {
+        RawDb raw(path.str());  // back to schema 6, as the unknot before clearances left it
+        raw.exec("DROP TABLE clearances; PRAGMA user_version=6;");
+    }
+    auto s = open_sqlite_store(path.str());
+    EXPECT_EQ(s->screenings(7).size(), 1u);
+    EXPECT_TRUE(s->clearances({7}).empty());
+    s->save_clearance(StoredClearance{0, 7, 7, kT0 + 1, "fracture", 19700, ""});
+    EXPECT_EQ(s->clearances({7}).size(), 1u);
+    RawDb raw(path.str());
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "7");
 }
 
 TEST(SqliteStore, UsesWriteAheadLogging) {

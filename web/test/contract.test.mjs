@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Engine } from './.build/engine.mjs';
-import { answersToSend, makeEvent, newSession, profileFor, toggleTarget } from './.build/requests.mjs';
+import { answersToSend, makeEvent, newSession, profileFor, toggleTarget, unanswered } from './.build/requests.mjs';
 
 const specPath = new URL('../../api/openapi.json', import.meta.url);
 const haveSpec = existsSync(specPath);
@@ -31,20 +31,30 @@ test('api/openapi.json is a valid OpenAPI 3.1 document', { skip: !haveSpec }, as
   assert.ok(res.valid, JSON.stringify(res.errors, null, 1));
 });
 
-test('screening answers: top-level answers, follow-ups only under a yes', { skip: !haveSpec }, () => {
+test('screening answers: the gate, then only what sits under a yes, follow-ups only under a yes', { skip: !haveSpec }, () => {
   const conditions = [
     { id: 'varicose_veins', question: '', explain: '', outcome: 'caution', follow_up: null },
     { id: 'recent_injury', question: '', explain: '', outcome: 'caution', follow_up: { id: 'recent_injury_regions', question: '', kind: 'regions' } },
     { id: 'hypertension', question: '', explain: '', outcome: 'caution', follow_up: { id: 'hypertension_controlled', question: '', kind: 'yes_no' } },
   ];
-  const body = {
-    answers: answersToSend(conditions, {
-      varicose_veins: false, recent_injury: true, recent_injury_regions: ['calf:left', 'thigh_back'],
-      hypertension: false, hypertension_controlled: true, stray: true,
-    }),
+  const gate = [
+    { id: 'heart', question: '', covers: ['varicose_veins', 'hypertension'], sources: [] },
+    { id: 'places', question: '', covers: ['recent_injury'], sources: [] },
+  ];
+  const given = {
+    heart: true, places: true, varicose_veins: false, recent_injury: true, recent_injury_regions: ['calf:left', 'thigh_back'],
+    hypertension: false, hypertension_controlled: true, stray: true,
   };
-  assert.deepEqual(body.answers, { varicose_veins: false, recent_injury: true, recent_injury_regions: ['calf:left', 'thigh_back'], hypertension: false });
+  const body = { answers: answersToSend(gate, conditions, given) };
+  assert.deepEqual(body.answers, { heart: true, varicose_veins: false, hypertension: false, places: true, recent_injury: true, recent_injury_regions: ['calf:left', 'thigh_back'] });
   validatorFor('Answers')(body);
+  // A "no" to a gate sends only the gate: the server answers everything under it "no".
+  assert.deepEqual(answersToSend(gate, conditions, { ...given, places: false }), { heart: true, varicose_veins: false, hypertension: false, places: false });
+  // Open questions, in screen order: the gate first, then what sits under each yes.
+  assert.deepEqual(unanswered(gate, conditions, {}, false), ['heart', 'places']);
+  assert.deepEqual(unanswered(gate, conditions, { heart: true, places: false }, true), ['varicose_veins', 'hypertension']);
+  assert.deepEqual(unanswered(gate, conditions, { heart: false, places: true, recent_injury: true, recent_injury_regions: [] }, true), ['recent_injury_regions']);
+  assert.deepEqual(unanswered(gate, conditions, given, true), []);
 });
 
 test('targets: both sides chosen become one target; order is priority', () => {

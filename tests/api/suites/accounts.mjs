@@ -469,6 +469,33 @@ test("user techniques: the ones I imported, none yet", async () => {
   await fails("GET", "/api/v1/user-techniques", { as: null }, 401, "unauthenticated");
 });
 
+test("the trainer records a clearance for the client; the client, the routine and the export carry it", async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const refer = await ok("POST", `/api/v1/screenings?client=${ids.cody}`, { as: "tara", body: { answers: { varicose_veins: true, osteoporosis: true } } });
+  assert.equal(refer.verdict, "refer");
+  await fails("POST", `/api/v1/clearances?client=${ids.cody}`, { as: "stan", body: { condition: "osteoporosis", date: today } }, 403, "forbidden", "client");
+  await fails("GET", `/api/v1/clearances?client=${ids.cody}`, { as: "stan" }, 403, "forbidden", "client");
+  const r = await call("POST", `/api/v1/clearances?client=${ids.cody}`, { as: "tara", body: { condition: "osteoporosis", date: today, note: "Physio letter seen" } });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.clearance.by, ids.tara);
+  assert.equal(r.json.screening.verdict, "caution");
+  const theirs = await ok("GET", `/api/v1/clearances?client=${ids.cody}`, { as: "tara" });
+  assert.deepEqual(theirs.clearances.map((c) => c.condition), ["osteoporosis"]);
+  assert.deepEqual((await ok("GET", "/api/v1/clearances", { as: "cody" })).clearances.map((c) => c.id), [r.json.clearance.id], "the client sees it");
+  assert.deepEqual((await ok("GET", "/api/v1/clearances", { as: "tara" })).clearances, [], "not in the trainer's own record");
+  // The routine the trainer assigned is planned from the client's record, clearance and all.
+  const routine = (await ok("GET", "/api/v1/assignments", { as: "cody" }))[0];
+  assert.equal(routine.plan.screening.verdict, "caution");
+  const row = (await ok("GET", "/api/v1/dashboard", { as: "tara" })).clients.find((c) => c.client.id === ids.cody);
+  assert.equal(row.screening, "caution");
+  assert.ok(!row.flags.some((f) => f.kind === "refer"), "no refer flag once cleared");
+  const audit = await ok("GET", "/api/v1/audit", { as: "cody" });
+  assert.ok(audit.some((e) => e.action === "write" && e.target === "POST /api/v1/clearances"), "audited like other health data");
+  const x = await ok("GET", "/api/v1/export", { as: "cody" });
+  assert.deepEqual(x.clearances.map((c) => [c.condition, c.by_trainer, c.note]), [["osteoporosis", true, "Physio letter seen"]]);
+  assert.deepEqual(x.clearances[0].installation.by, { id: ids.tara, name: "Tara Trainer" });
+});
+
 test("the trainer ends coaching: the client keeps their data, the trainer loses access", async () => {
   assert.deepEqual(await ok("DELETE", `/api/v1/clients/${ids.cody}`, { as: "tara" }), { ended: true });
   const auth = await ok("GET", "/api/v1/auth", { as: "cody" });

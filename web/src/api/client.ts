@@ -4,8 +4,8 @@
 // (it shows the sign-in screen and keeps everything on this device).
 import type {
   Activation, Answers, Article, AssessmentEntry, AssessmentInput, Assignment, AuthState, Client, Compensation, Integration, ArticleSummary,
-  Condition, CueText, EventsResult, Goal, HistoryEntry, Muscle, NewSession, Plan, Profile, Progress, Region, Screening, Session,
-  SessionEvent, Source, Stretch, Technique, Tool, ApiError,
+  Condition, CueText, EventsResult, Goal, HistoryEntry, Muscle, NewSession, Plan, Profile, Progress, Region, Screening, ScreeningGate,
+  Session, SessionEvent, Source, Stretch, Technique, Tool, ApiError,
 } from './types';
 
 export class HttpError extends Error {
@@ -95,6 +95,7 @@ export const api = {
   regions: () => cached<Region[]>(`${V1}/regions`),
   tools: () => cached<Tool[]>(`${V1}/tools`),
   conditions: () => cached<Condition[]>(`${V1}/conditions`),
+  gate: () => cached<ScreeningGate>(`${V1}/screening-gate`),
   cues: () => cached<CueText[]>(`${V1}/cues`),
   goals: () => cached<Goal[]>(`${V1}/goals`),
   sources: () => cached<Source[]>(`${V1}/sources`),

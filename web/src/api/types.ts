@@ -128,9 +128,33 @@ export interface Answers {
   answers?: Record<string, AnswerValue>;
 }
 
+/** data/screening_gate.rec: a short question; "no" answers every condition it covers "no". */
+export interface GateQuestion {
+  id: string;
+  question: string;
+  covers: string[];
+  sources: string[];
+}
+export interface ScreeningGate {
+  questions: GateQuestion[];
+  clearance: { valid_days: number; why: string; sources: string[] };
+}
+
+export interface Reason {
+  condition: string;
+  outcome: 'caution' | 'refer';
+  text: string;
+  /** A professional's clearance lifted this refer (outcome caution) from this day ... */
+  cleared_on?: string;
+  /** ... until this day, when the screening asks again. */
+  cleared_until?: string;
+  /** The refer is back: the last clearance ran out on this day. */
+  clearance_lapsed_on?: string;
+}
+
 export interface Screening {
   verdict: Verdict;
-  reasons: Array<{ condition: string; outcome: 'caution' | 'refer'; text: string }>;
+  reasons: Reason[];
   excluded_regions: string[];
   advice: string[];
   prefer_tools: string[];
@@ -481,6 +505,26 @@ export interface DashboardRow {
 export interface Dashboard {
   today: string;
   clients: DashboardRow[];
+}
+/** A doctor's or physiotherapist's go-ahead after a refer: its own record, never a changed answer. */
+export interface Clearance {
+  id: number;
+  condition: string;
+  date: string;
+  until: string;
+  in_force: boolean;
+  note: string;
+  by: number;
+  created_unix_ms: number;
+}
+export interface NewClearance {
+  condition: string;
+  date: string;
+  note?: string | null;
+}
+export interface Clearances {
+  valid_days: number;
+  clearances: Clearance[];
 }
 export interface ScreeningRecord extends Screening {
   id: number;

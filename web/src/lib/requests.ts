@@ -1,17 +1,43 @@
 // Request bodies the app sends, built by pure functions so test/contract.test.mjs can check
 // them against api/openapi.json.
-import type { AnswerValue, Condition, Context, EventType, NewSession, Plan, Profile, SessionEvent } from '../api/types';
+import type { AnswerValue, Condition, Context, EventType, GateQuestion, NewSession, Plan, Profile, SessionEvent } from '../api/types';
 import { randomId } from './ids';
 
-/** The answers worth sending: every top-level answer, and a follow-up only when its question is yes. */
-export function answersToSend(conditions: Condition[], answers: Record<string, AnswerValue>): Record<string, AnswerValue> {
+/** The answers worth sending: every gate answer; under a "yes" its conditions, and a follow-up
+ *  only when its condition is yes. (A "no" to a gate is a "no" to all under it, on the server.) */
+export function answersToSend(gate: GateQuestion[], conditions: Condition[], answers: Record<string, AnswerValue>): Record<string, AnswerValue> {
   const out: Record<string, AnswerValue> = {};
-  for (const c of conditions) {
-    if (answers[c.id] === undefined) continue;
-    out[c.id] = answers[c.id];
-    if (answers[c.id] === true && c.follow_up && answers[c.follow_up.id] !== undefined) out[c.follow_up.id] = answers[c.follow_up.id];
+  for (const g of gate) {
+    if (answers[g.id] === undefined) continue;
+    out[g.id] = answers[g.id];
+    if (answers[g.id] !== true) continue;
+    for (const c of conditions) {
+      if (!g.covers.includes(c.id) || answers[c.id] === undefined) continue;
+      out[c.id] = answers[c.id];
+      if (answers[c.id] === true && c.follow_up && answers[c.follow_up.id] !== undefined) out[c.follow_up.id] = answers[c.follow_up.id];
+    }
   }
   return out;
+}
+
+/** The questions still open, in screen order: on the gate step the gate questions; after it,
+ *  the conditions under each "yes" and the follow-ups of each "yes" among them. */
+export function unanswered(gate: GateQuestion[], conditions: Condition[], answers: Record<string, AnswerValue>, details: boolean): string[] {
+  const open: string[] = [];
+  for (const g of gate) {
+    if (!details) {
+      if (answers[g.id] === undefined) open.push(g.id);
+      continue;
+    }
+    if (answers[g.id] !== true) continue;
+    for (const c of conditions) {
+      if (!g.covers.includes(c.id)) continue;
+      const f = c.follow_up && answers[c.id] === true ? answers[c.follow_up.id] : 0;
+      if (answers[c.id] === undefined) open.push(c.id);
+      else if (f === undefined || (Array.isArray(f) && f.length === 0)) open.push(c.follow_up!.id);
+    }
+  }
+  return open;
 }
 
 export function splitSide(id: string): [string, 'left' | 'right' | null] {

@@ -181,6 +181,7 @@ const HEALTH: Array<[RegExp, string, string]> = [
   [/\/progress$/, 'looked at your progress', 'changed your progress'],
   [/\/history$/, 'looked at your past sessions', 'changed your past sessions'],
   [/\/screenings$/, 'looked at your health check', 'recorded a health check for you'],
+  [/\/clearances$/, "looked at your professionals' go-aheads", "recorded a professional's go-ahead for you"],
   [/\/assessments$/, 'looked at your movement assessments', 'recorded a movement assessment of you'],
   [/\/assignments$/, 'looked at your routines', 'sent you a routine'],
   [/\/sessions/, 'looked at a session', 'recorded a session for you'],

@@ -2,7 +2,7 @@
 // invite links, one client's page (screen, assess, progress, assign a routine, end coaching),
 // and the routine preview that assigns it. Screening, assessment, progress and choosing are
 // the person's own screens, opened with the client's id (ClientRoute: #/clients/ID/...), under
-// a banner saying whose data is on screen.
+// a banner saying whose data is on screen. The client's page lists their clearances after a refer.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { auth } from '../auth';
@@ -19,6 +19,7 @@ import { useApi } from '../lib/useApi';
 import { clientNames, subject } from '../state';
 import { AssessResultScreen, AssessScreen } from './Assess';
 import { ChooseScreen } from './Choose';
+import { ClearanceList } from './Clearance';
 import { Pdf, PlanDetails, planSummary } from './Plan';
 import { ProgressScreen } from './Progress';
 import { ScreeningResultScreen, ScreeningScreen } from './Screening';
@@ -238,6 +239,8 @@ export function ClientScreen({ id }: { id: number }) {
       </div>
       <h2>Last 4 weeks</h2>
       <Stats row={row} />
+      <h2>Cleared by a professional</h2>
+      <ClearanceList client={id} />
       <h2>Current routine</h2>
       {routines.data?.[0] ? <><RoutineLine a={routines.data[0]} /><Pdf plan={routines.data[0].id} /></> : routines.error ? <ErrorNote error={routines.error} retry={routines.retry} /> : routines.data ? <p>None assigned yet.</p> : <Loading />}
       <section aria-labelledby="end-h" class="danger">

@@ -1,35 +1,32 @@
-// First run: the health questions (GET /api/v1/conditions) in three short steps, then the
-// verdict from POST /api/v1/screenings. Answers are remembered on this device. With `client`,
-// a trainer asks their client the same questions (recorded for the client: ?client=ID).
-import { useRef, useState } from 'preact/hooks';
+// First run: the health check. A short gate first (GET /api/v1/screening-gate: about eight
+// yes/no questions in plain words), then only the questions under each "yes", and the body
+// map only for what was answered yes; the verdict comes from POST /api/v1/screenings. Answers
+// are remembered on this device. With `client`, a trainer asks their client the same questions
+// (recorded for the client: ?client=ID). After a refer, a professional's clearance is recorded
+// as its own record (Clearance.tsx, a lazy chunk), never by changing an answer.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { AnswerValue, Condition, Region, Screening } from '../api/types';
+import type { AnswerValue, Condition, GateQuestion, Reason, Region, Screening } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
+import { lazy } from '../components/Lazy';
 import { ErrorNote, List, Loading, Redirect, ScreenTitle, errorText } from '../components/ui';
 import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
-import { answersToSend } from '../lib/requests';
+import { answersToSend, unanswered } from '../lib/requests';
 import { navigate } from '../lib/router';
 import { useApi } from '../lib/useApi';
 import { useStore } from '../lib/store';
 import { subject } from '../state';
 
-interface Group {
-  id: string;
-  title: string;
-  intro: string;
-  conditions: Condition[];
-}
+const ClearanceOffer = lazy(() => import('./Clearance'), (m) => m.ClearanceOffer);
+const Lifted = lazy(() => import('./Clearance'), (m) => m.Lifted);
 
-export function groupConditions(all: Condition[]): Group[] {
-  const places = all.filter((c) => c.follow_up?.kind === 'regions');
-  const serious = all.filter((c) => c.outcome === 'refer' && !places.includes(c));
-  const care = all.filter((c) => !places.includes(c) && !serious.includes(c));
-  return [
-    { id: 'serious', title: 'Your health', intro: 'Some conditions make rolling unsafe. If you are not sure, answer yes: we will tell you who to ask.', conditions: serious },
-    { id: 'places', title: 'Places to keep off', intro: 'Pressing on a sore, injured or numb place can make it worse, so we leave those places out.', conditions: places },
-    { id: 'care', title: 'A few more things', intro: 'These don\'t stop you rolling, but they change how: gentler tools, fewer floor moves, or some places left out.', conditions: care },
-  ].filter((g) => g.conditions.length > 0);
+/** Answers saved before the gate existed: a gate is "no" when every question under it was. */
+function withGate(gate: GateQuestion[], saved: Record<string, AnswerValue>): Record<string, AnswerValue> {
+  const out = { ...saved };
+  for (const g of gate)
+    if (out[g.id] === undefined && g.covers.every((c) => saved[c] !== undefined)) out[g.id] = g.covers.some((c) => saved[c] === true);
+  return out;
 }
 
 /** The server merges the advice of every condition. With a refer verdict, tips on rolling
@@ -45,21 +42,9 @@ async function referAdvice(conditions: Condition[], sent: Record<string, AnswerV
   }
 }
 
-function missing(group: Group, answers: Record<string, AnswerValue>): string[] {
-  const ids: string[] = [];
-  for (const c of group.conditions) {
-    if (answers[c.id] === undefined) ids.push(c.id);
-    else if (answers[c.id] === true && c.follow_up) {
-      const f = answers[c.follow_up.id];
-      if (f === undefined || (Array.isArray(f) && f.length === 0)) ids.push(c.follow_up.id);
-    }
-  }
-  return ids;
-}
-
-function YesNo(props: { name: string; value: AnswerValue | undefined; onChange: (v: boolean) => void }) {
+function YesNo(props: { name: string; value: AnswerValue | undefined; onChange: (v: boolean) => void; gap?: boolean }) {
   return (
-    <div class="yesno">
+    <div class="yesno" aria-describedby={props.gap ? `e-${props.name}` : undefined}>
       {[true, false].map((v) => (
         <label key={String(v)} class="yesno-option">
           <input type="radio" name={props.name} checked={props.value === v} onChange={() => props.onChange(v)} />
@@ -70,14 +55,40 @@ function YesNo(props: { name: string; value: AnswerValue | undefined; onChange: 
   );
 }
 
-function Question(props: { c: Condition; answers: Record<string, AnswerValue>; set: (id: string, v: AnswerValue | undefined) => void; regions: Region[] }) {
-  const { c, answers, set } = props;
+/** Beside the item it is about, so it is on screen where the person is looking. */
+function Gap({ id, gaps }: { id: string; gaps: string[] }) {
+  const at = gaps.indexOf(id);
+  if (at < 0) return null;
+  const more = at === 0 && gaps.length > 1 ? ` (${gaps.length - 1} more below)` : '';
+  return <p class="gap" id={`e-${id}`} role={at === 0 ? 'alert' : undefined}>Please answer this one{more}.</p>;
+}
+
+interface Asked {
+  answers: Record<string, AnswerValue>;
+  set: (id: string, v: AnswerValue | undefined) => void;
+  gaps: string[];
+}
+
+function GateItem({ g, asked }: { g: GateQuestion; asked: Asked }) {
+  return (
+    <fieldset class={`question${asked.gaps.includes(g.id) ? ' open' : ''}`} id={`q-${g.id}`}>
+      <legend>{g.question}</legend>
+      <YesNo name={g.id} value={asked.answers[g.id]} onChange={(v) => asked.set(g.id, v)} gap={asked.gaps.includes(g.id)} />
+      <Gap id={g.id} gaps={asked.gaps} />
+    </fieldset>
+  );
+}
+
+function Question(props: { c: Condition; asked: Asked; regions: Region[] }) {
+  const { c } = props;
+  const { answers, set, gaps } = props.asked;
   const f = c.follow_up;
   const places = f && Array.isArray(answers[f.id]) ? (answers[f.id] as string[]) : [];
   return (
-    <fieldset class="question" id={`q-${c.id}`}>
+    <fieldset class={`question${gaps.includes(c.id) ? ' open' : ''}`} id={`q-${c.id}`}>
       <legend>{c.question}</legend>
-      <YesNo name={c.id} value={answers[c.id]} onChange={(v) => set(c.id, v)} />
+      <YesNo name={c.id} value={answers[c.id]} onChange={(v) => set(c.id, v)} gap={gaps.includes(c.id)} />
+      <Gap id={c.id} gaps={gaps} />
       <details class="why">
         <summary>Why we ask</summary>
         <p>{c.explain}</p>
@@ -87,7 +98,8 @@ function Question(props: { c: Condition; answers: Record<string, AnswerValue>; s
           {f.kind === 'yes_no' ? (
             <fieldset class="question nested">
               <legend>{f.question}</legend>
-              <YesNo name={f.id} value={answers[f.id]} onChange={(v) => set(f.id, v)} />
+              <YesNo name={f.id} value={answers[f.id]} onChange={(v) => set(f.id, v)} gap={gaps.includes(f.id)} />
+              <Gap id={f.id} gaps={gaps} />
             </fieldset>
           ) : (
             <div role="group" aria-labelledby={`fl-${f.id}`}>
@@ -97,6 +109,7 @@ function Question(props: { c: Condition; answers: Record<string, AnswerValue>; s
               <p class="muted" aria-live="polite">
                 {places.length ? `Marked: ${places.map((p) => targetName(p, { regions: props.regions, muscles: [] })).join('; ')}` : 'Nothing marked yet.'}
               </p>
+              <Gap id={f.id} gaps={gaps} />
             </div>
           )}
         </div>
@@ -108,52 +121,48 @@ function Question(props: { c: Condition; answers: Record<string, AnswerValue>; s
 export function ScreeningScreen({ client = null }: { client?: number | null }) {
   const sub = subject(client);
   const name = useClientName(client);
-  const data = useApi(() => Promise.all([api.conditions(), api.regions()]), []);
+  const data = useApi(() => Promise.all([api.gate(), api.conditions(), api.regions()]), []);
   const saved = useStore(sub.screening);
-  const [answers, setAnswers] = useState<Record<string, AnswerValue>>(saved?.answers ?? {});
-  const [step, setStep] = useState(0);
+  const [answers, setAnswers] = useState<Record<string, AnswerValue> | null>(null);
+  const [details, setDetails] = useState(false);
+  const [gaps, setGaps] = useState<string[]>([]);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
   const top = useRef<HTMLDivElement>(null);
 
   if (!data.data) return data.error ? <ErrorNote error={data.error} retry={data.retry} /> : <Loading what="Loading the questions" />;
-  const [conditions, regions] = data.data;
-  const groups = groupConditions(conditions);
-  const group = groups[Math.min(step, groups.length - 1)];
-  const set = (id: string, v: AnswerValue | undefined) =>
-    setAnswers((a) => {
-      const next = { ...a };
-      if (v === undefined) delete next[id];
-      else next[id] = v;
-      return next;
-    });
-  const noneOfThese = () =>
-    setAnswers((a) => {
-      const next = { ...a };
-      for (const c of group.conditions) {
-        next[c.id] = false;
-        if (c.follow_up) delete next[c.follow_up.id];
-      }
-      return next;
-    });
+  const [{ questions: gate }, conditions, regions] = data.data;
+  const given = answers ?? withGate(gate, saved?.answers ?? {});
+  const set = (id: string, v: AnswerValue | undefined) => {
+    const next = { ...given };
+    if (v === undefined) delete next[id];
+    else next[id] = v;
+    setAnswers(next);
+    if (gaps.length) setGaps(unanswered(gate, conditions, next, details).filter((g) => gaps.includes(g)));
+  };
+  const asked: Asked = { answers: given, set, gaps };
+  const yes = gate.filter((g) => given[g.id] === true);
 
   const goOn = async () => {
-    const gaps = missing(group, answers);
-    if (gaps.length) {
-      setProblem(`${gaps.length === 1 ? 'One question still needs' : `${gaps.length} questions still need`} an answer.`);
-      document.getElementById(`q-${gaps[0]}`)?.querySelector<HTMLElement>('input, [role=button]')?.focus();
+    const open = unanswered(gate, conditions, given, details);
+    setGaps(open);
+    if (open.length) {
+      // The message sits beside the first open question; take the person there.
+      const el = document.getElementById(`q-${open[0]}`);
+      el?.scrollIntoView({ block: 'center' });
+      el?.querySelector<HTMLElement>('input, [role=button]')?.focus({ preventScroll: true });
       return;
     }
     setProblem('');
-    if (step < groups.length - 1) {
-      setStep(step + 1);
+    if (!details && yes.length) {
+      setDetails(true);
       top.current?.scrollIntoView();
       top.current?.focus();
       return;
     }
     setBusy(true);
     try {
-      const sent = answersToSend(conditions, answers);
+      const sent = answersToSend(gate, conditions, given);
       const result = await api.screen({ answers: sent }, client);
       sub.screening.set({ answers: sent, result, at: Date.now(), refer_advice: await referAdvice(conditions, sent, result, client) });
       navigate(`${sub.base}/screening/result`);
@@ -167,30 +176,43 @@ export function ScreeningScreen({ client = null }: { client?: number | null }) {
   return (
     <div class="screen">
       <ScreenTitle title="Health check">{client ? `${name}'s health check` : 'A quick health check'}</ScreenTitle>
-      {step === 0 && client && (
+      {!details && (
         <p class="lead">
-          Ask {name} these questions, or hand them the device. Their answers are saved to their record, and every routine you assign
-          respects them.
-        </p>
-      )}
-      {step === 0 && !client && (
-        <p class="lead">
-          Foam rolling is safe for most people, but not for everyone. Answer these once; we remember them on this device and you can change
-          them any time.
+          {client
+            ? `Ask ${name} these questions, or hand them the device. Their answers are saved to their record, and every routine you assign respects them.`
+            : 'Foam rolling is safe for most people, but not for everyone. Answer these once; we remember them on this device and you can change them any time.'}
         </p>
       )}
       <div ref={top} tabIndex={-1} class="step-head">
-        <p class="step-count">Step {step + 1} of {groups.length}</p>
-        <h2>{group.title}</h2>
-        <p>{group.intro}</p>
-        <button type="button" class="btn ghost" onClick={noneOfThese}>None of these apply to me</button>
+        <p class="step-count">Step {details ? 2 : 1} of 2</p>
+        {details ? (
+          <>
+            <h2>A little more about your “yes”</h2>
+            <p>Only the questions under what you answered yes. If you are not sure, answer yes: we will tell you who to ask.</p>
+          </>
+        ) : (
+          <>
+            <h2>{gate.length} short questions</h2>
+            <p>Answer yes if any part of a question fits you; the next step asks which.</p>
+            <button type="button" class="btn ghost" onClick={() => (setAnswers({ ...given, ...Object.fromEntries(gate.map((g) => [g.id, false])) }), setGaps([]))}>
+              None of these apply to me
+            </button>
+          </>
+        )}
       </div>
-      {group.conditions.map((c) => <Question key={c.id} c={c} answers={answers} set={set} regions={regions} />)}
+      {details
+        ? yes.map((g) => (
+            <section key={g.id} class="gate-section" aria-labelledby={`h-${g.id}`}>
+              <h3 id={`h-${g.id}`}>{g.question}</h3>
+              {conditions.filter((c) => g.covers.includes(c.id)).map((c) => <Question key={c.id} c={c} asked={asked} regions={regions} />)}
+            </section>
+          ))
+        : gate.map((g) => <GateItem key={g.id} g={g} asked={asked} />)}
       {problem && <p class="note warn" role="alert">{problem}</p>}
       <div class="actions sticky">
-        {step > 0 && <button type="button" class="btn ghost" onClick={() => setStep(step - 1)}>Back</button>}
+        {details && <button type="button" class="btn ghost" onClick={() => (setDetails(false), setGaps([]))}>Back</button>}
         <button type="button" class="btn primary" onClick={goOn} disabled={busy}>
-          {step < groups.length - 1 ? 'Next' : busy ? 'Checking…' : 'See my result'}
+          {!details && yes.length ? 'Next' : busy ? 'Checking…' : 'See my result'}
         </button>
       </div>
     </div>
@@ -203,17 +225,43 @@ export function ScreeningResultScreen({ client = null }: { client?: number | nul
   const saved = useStore(sub.screening);
   const regions = useApi(() => api.regions(), []);
   const tools = useApi(() => api.tools(), []);
+  // A clearance changes the verdict on record, never the answers.
+  const cleared = (result: Screening) => saved && sub.screening.set({ ...saved, result, at: Date.now() });
+  // A clearance kept on this device may have run out since: ask the server how things stand.
+  const today = new Date().toISOString().slice(0, 10);
+  useEffect(() => {
+    if (saved?.result.reasons.some((r) => r.cleared_until && r.cleared_until <= today))
+      api.preview({ answers: saved.answers }, client).then(cleared, () => undefined);
+  }, []);
   if (!saved) return <Redirect to={`${sub.base}/screening`} />;
   return <Verdict result={saved.result} referAdvice={saved.refer_advice ?? []} regions={regions.data ?? []} toolNames={tools.data ?? []}
-    base={sub.base} who={client ? name : null} />;
+    base={sub.base} who={client ? name : null} client={client} cleared={cleared} />;
 }
 
-function Verdict(props: { result: Screening; referAdvice: string[]; regions: Region[]; toolNames: Array<{ id: string; name: string }>; base: string; who: string | null }) {
+function reasonText(r: Reason): string {
+  return r.clearance_lapsed_on ? `${r.text} (The go-ahead recorded for this ran out on ${r.clearance_lapsed_on}; please ask again.)` : r.text;
+}
+
+interface VerdictProps {
+  result: Screening;
+  referAdvice: string[];
+  regions: Region[];
+  toolNames: Array<{ id: string; name: string }>;
+  base: string;
+  who: string | null;
+  client: number | null;
+  cleared: (s: Screening) => void;
+}
+
+function Verdict(props: VerdictProps) {
   const { result, regions, toolNames, base, who } = props;
   const names = { regions, muscles: [] };
   const redo = (
     <button type="button" class="btn ghost" onClick={() => navigate(`${base}/screening`)}>{who ? 'Change the answers' : 'Change my answers'}</button>
   );
+  const refers = result.reasons.filter((r) => r.outcome === 'refer');
+  // An unanswered question is not something a professional can clear: it needs its answer.
+  const clearable = refers.filter((r) => !result.follow_ups.some((f) => f.condition === r.condition || f.id === r.condition));
   if (result.verdict === 'refer' || result.follow_ups.length > 0)
     return (
       <div class="screen">
@@ -224,13 +272,14 @@ function Verdict(props: { result: Screening; referAdvice: string[]; regions: Reg
             : "From your answers, foam rolling isn't safe for you right now, so we won't plan any rolling. A doctor or physiotherapist can tell you what is."}
         </p>
         <h2>Why</h2>
-        <List items={result.reasons.filter((r) => r.outcome === 'refer').map((r) => r.text)} />
+        <List items={refers.map(reasonText)} />
         {props.referAdvice.length > 0 && (<><h2>What to do</h2><List items={props.referAdvice} /></>)}
-        <p>{who ? `When a professional says rolling is fine for ${who}, change the answers here.` : 'When a professional says rolling is fine for you, change your answers here.'}</p>
+        {clearable.length > 0 && <ClearanceOffer reasons={clearable} client={props.client} who={who} onDone={props.cleared} />}
         <div class="actions">{redo}<a class="btn ghost" href="#/learn/safety">Who should not roll</a></div>
       </div>
     );
   const excluded = result.excluded_regions.map((r) => targetName(r, names));
+  const lifted = result.reasons.filter((r) => r.cleared_on && r.cleared_until);
   return (
     <div class="screen">
       <ScreenTitle title={who ? 'Health check result' : 'Your health check'}>
@@ -241,6 +290,7 @@ function Verdict(props: { result: Screening; referAdvice: string[]; regions: Reg
       ) : (
         <>
           <p class="lead">{who ? 'Every routine you assign respects these limits.' : 'Your plan will respect these limits.'}</p>
+          {lifted.length > 0 && <Lifted reasons={lifted} />}
           {excluded.length > 0 && (<><h2>Places we'll leave out</h2><List items={excluded} /></>)}
           {result.prefer_tools.length > 0 && (
             <p>Gentler is better for you: try a {result.prefer_tools.map((t) => toolNames.find((x) => x.id === t)?.name.toLowerCase() ?? t).join(' or ')}.</p>

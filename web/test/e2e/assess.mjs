@@ -31,10 +31,9 @@ try {
     }
     // Screening: nothing applies.
     await page.goto(base + '/#/screening');
-    for (const step of ['Next', 'Next', 'See my result']) {
-      await page.getByRole('button', { name: 'None of these apply to me' }).click();
-      await page.getByRole('button', { name: step }).click();
-    }
+    // The gate all "no": nothing more to ask.
+    await page.getByRole('button', { name: 'None of these apply to me' }).click();
+    await page.getByRole('button', { name: 'See my result' }).click();
     await page.getByRole('button', { name: 'Choose what to roll' }).waitFor();
 
     // Assess: overhead squat, front view then back view.

@@ -79,6 +79,7 @@ async function seedClients(trainerPage) {
     const { csrf } = await (await fetch('/api/v1/auth')).json();
     await fetch(`/api/v1/screenings?client=${client}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify({ answers: { [id]: true } }) });
   }, [jo.id, serious.id]);
+  return { jo: jo.id, condition: serious.id };
 }
 const dashboardRow = (page) => page.locator('article.client', { has: page.getByRole('heading', { name: CLIENT }) });
 
@@ -138,10 +139,9 @@ try {
   await trainer.page.locator('.tiles-4').getByRole('link', { name: 'Health check' }).click();
   await trainer.page.getByRole('heading', { level: 1, name: `${CLIENT}'s health check` }).waitFor();
   await shot(trainer.page, 'desk-05-client-screening');
-  for (const step of ['Next', 'Next', 'See my result']) {
-    await trainer.page.getByRole('button', { name: 'None of these apply to me' }).click();
-    await trainer.page.getByRole('button', { name: step }).click();
-  }
+  // The gate all "no": nothing more to ask.
+  await trainer.page.getByRole('button', { name: 'None of these apply to me' }).click();
+  await trainer.page.getByRole('button', { name: 'See my result' }).click();
   await trainer.page.getByRole('heading', { level: 1, name: `${CLIENT} is good to roll` }).waitFor();
   await shot(trainer.page, 'desk-06-client-verdict');
 
@@ -192,7 +192,7 @@ try {
   await shot(client.page, 'phone-06-session-done');
 
   // 6. The trainer's dashboard: the session is there (with three more clients for company).
-  await seedClients(trainer.page);
+  const seeded = await seedClients(trainer.page);
   await trainer.page.goto(`${base}/#/clients`);
   await trainer.page.reload();
   await dashboardRow(trainer.page).waitFor();
@@ -222,6 +222,23 @@ try {
   const sessions = Number(await trainer.page.locator('dt:text-is("Sessions") + dd').textContent());
   check(sessions === 1, `the client's progress shows ${sessions} sessions`);
   await shot(trainer.page, 'desk-11-client-progress');
+
+  // A professional's go-ahead after Jo's refer, recorded by the trainer: its own record (Jo's
+  // answers stay), listed on Jo's page, and the refer flag goes.
+  const cleared = await trainer.page.evaluate(async ([client, id]) => {
+    const { csrf } = await (await fetch('/api/v1/auth')).json();
+    const d = new Date();
+    const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const r = await fetch(`/api/v1/clearances?client=${client}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ condition: id, date, note: 'GP letter seen' }) });
+    return [r.status, (await r.json()).screening?.verdict];
+  }, [seeded.jo, seeded.condition]);
+  check(cleared[0] === 201 && cleared[1] === 'caution', `recording Jo's clearance: ${cleared}`);
+  await trainer.page.goto(`${base}/#/clients/${seeded.jo}`);
+  await trainer.page.getByRole('heading', { level: 2, name: 'Cleared by a professional' }).waitFor();
+  await trainer.page.getByText('GP letter seen', { exact: false }).waitFor();
+  check((await trainer.page.locator('.flag-refer').count()) === 0, "Jo's page still flags a refer after the clearance");
+  await shot(trainer.page, 'desk-12-client-clearance');
 
   // 7. The client's account: the trainer, and who looked at the data.
   await client.page.getByRole('link', { name: `Account: ${CLIENT}` }).click();

@@ -58,18 +58,26 @@ async function run(scheme) {
   await page.getByRole('link', { name: "Let's start" }).click();
   await page.getByText('Step 1 of').waitFor();
   await shot(page, p('02-screening-1'));
+  // The gate: all "no" but a place to keep off; only the questions under that yes come next.
   await page.getByRole('button', { name: 'None of these apply to me' }).click();
+  await page.locator('#q-places_to_keep_off').getByText('Yes').click();
   await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByText('Step 2 of').waitFor();
-  await page.getByRole('button', { name: 'None of these apply to me' }).click();
-  // A recent injury on the left calf: the follow-up body map appears.
+  await page.getByText('Step 2 of 2').waitFor();
+  // A recent injury on the left calf: the follow-up body map appears for that yes only.
   await page.locator('#q-recent_injury').getByText('Yes').click();
   await page.locator('#q-recent_injury_regions').getByRole('button', { name: 'Back' }).click();
   await page.locator('#q-recent_injury_regions').getByRole('button', { name: 'Calf, left side' }).click();
-  await shot(page, p('03-screening-2'));
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByText('Step 3 of').waitFor();
-  await page.getByRole('button', { name: 'None of these apply to me' }).click();
+  // Going on with gaps: the message beside the first open question, and focus there.
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.locator('#e-open_wound').waitFor();
+  if (!(await page.evaluate(() => document.getElementById('q-open_wound')?.contains(document.activeElement))))
+    problems.push(`${scheme}: focus did not move to the first unanswered question`);
+  const box = await page.locator('#e-open_wound').boundingBox();
+  if (!box || box.y < 0 || box.y + box.height > page.viewportSize().height) problems.push(`${scheme}: the unanswered message is off-screen (${JSON.stringify(box)})`);
+  await shot(page, p('03-screening-2'), { full: false });
+  for (const id of ['open_wound', 'skin_rash_bruise_inflammation', 'recent_surgery', 'surgical_hardware'])
+    await page.locator(`#q-${id}`).getByText('No', { exact: true }).first().click();
+  if (await page.locator('.gap').count()) problems.push(`${scheme}: a gap message stayed after every question was answered`);
   await shot(page, p('04-screening-3'));
   await page.getByRole('button', { name: 'See my result' }).click();
   await page.getByRole('heading', { level: 1, name: /roll/ }).waitFor();
