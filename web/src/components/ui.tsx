@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HttpError, isNetworkError } from '../api/client';
-import { navigate } from '../lib/router';
+import { redirect } from '../lib/router';
 
 let firstScreen = true;
 
@@ -56,7 +56,8 @@ export function List({ items, ordered = false }: { items: string[]; ordered?: bo
 
 /** Moves to another route after rendering (never during it). */
 export function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, true), [to]);
+  const from = location.hash; // where this render was: the effect leaves a newer route alone
+  useEffect(() => redirect(from, to), [to]);
   return null;
 }
 

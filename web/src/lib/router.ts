@@ -14,6 +14,14 @@ export function navigate(path: string, replace = false): void {
   if (replace) dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
+/** Replaces the route with `to`, unless the route has moved on since `from` (the hash when the
+ *  redirect was decided, during a render). The redirect itself runs later, in an effect after
+ *  paint: a navigation in between (a tap, a link, a script) must win, not be overwritten. */
+export function redirect(from: string, to: string): void {
+  if (location.hash !== from) return;
+  navigate(to, true);
+}
+
 export function href(path: string): string {
   return `#${path}`;
 }

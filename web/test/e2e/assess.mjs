@@ -29,6 +29,20 @@ try {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('link', { name: 'Account: Terry Trainer' }).waitFor();
     }
+    // The race behind issue 10, replayed on purpose: a redirect decided on one route (signed in
+    // on #/signin: "go home") runs its effect after the next frame; a navigation that lands first
+    // must win. Before the fix the late redirect sent this trainer home, then on to Clients.
+    const after = await page.evaluate(async () => {
+      location.hash = '#/signin';
+      await new Promise((r) => setTimeout(r, 0)); // rendered: the redirect waits for a frame
+      history.replaceState(null, '', '#/learn'); // moved on; its hashchange not delivered yet
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 150))); // the effect runs
+      dispatchEvent(new HashChangeEvent('hashchange'));
+      await new Promise((r) => setTimeout(r, 50));
+      return location.hash;
+    });
+    check(after === '#/learn', `${label}: a late redirect overwrote a newer route (now ${after})`);
+
     // Screening: nothing applies.
     await page.goto(base + '/#/screening');
     // The gate all "no": nothing more to ask.

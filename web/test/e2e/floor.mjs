@@ -6,7 +6,7 @@
 // buzz and the wake lock comes back when the tab does. Screenshots light and dark of each state.
 //   node test/e2e/floor.mjs [baseURL] [outDir]
 import { csrfOf, signUp } from './accounts.mjs';
-import { audit, base, check, launch, out, problems } from './walk.mjs';
+import { audit, base, check, explainFailure, launch, out, problems } from './walk.mjs';
 
 const browser = await launch();
 const VIEWPORTS = [[360, 640], [390, 844], [1280, 800]];
@@ -264,6 +264,7 @@ try {
   for (const vp of VIEWPORTS) await walk(vp);
 } catch (e) {
   problems.push(`stopped: ${e.message.split('\n')[0]}`);
+  await explainFailure(browser, e);
 } finally {
   await browser.close();
 }

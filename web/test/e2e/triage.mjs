@@ -4,7 +4,7 @@
 // the field), which lifts that refer only. Screenshots of each screen, axe-core on each.
 //   node test/e2e/triage.mjs [baseURL] [outDir]
 import { signUp } from './accounts.mjs';
-import { base, check, launch, out, problems, shot as shotAs } from './walk.mjs';
+import { base, check, explainFailure, launch, out, problems, shot as shotAs } from './walk.mjs';
 
 const browser = await launch();
 const sizes = [[360, 640], [390, 844], [1280, 800]];
@@ -80,6 +80,7 @@ try {
   for (const size of sizes) for (const scheme of ['light', 'dark']) await run(size, scheme);
 } catch (e) {
   problems.push(`walk stopped: ${e.stack ?? e}`);
+  await explainFailure(browser, e);
 }
 await browser.close();
 if (problems.length) {
