@@ -24,7 +24,7 @@ std::string trend_text(Trend t) {
         case Trend::milder: return "milder";
         case Trend::unchanged: return "unchanged";
         case Trend::worse: return "more or worse";
-        case Trend::not_enough_data: return "need 2+ sessions";
+        case Trend::not_enough_data: return fmt::format("too early (needs {} days)", 2 * trend_days_per_half);
     }
     return "";
 }
@@ -67,8 +67,12 @@ void add_history_commands(CLI::App& app, Context& ctx, int& code) {
         if (prog_json) {
             fmt::print("{}\n", json::pretty(json::to_json(p)));
         } else {
-            fmt::print("{} sessions  |  streak {} day{}  |  {:.1f} sessions a week (last 4 weeks)\n\n", p.sessions, p.streak_days,
+            fmt::print("{} sessions  |  streak {} day{}  |  {:.1f} sessions a week (last 4 weeks)\n", p.sessions, p.streak_days,
                        p.streak_days == 1 ? "" : "s", p.sessions_per_week);
+            // Kept in the history, not counted: say so, or the numbers look like they lost one.
+            if (p.empty_sessions > 0)
+                fmt::print("({} more started with nothing done: kept in the history, not counted)\n", p.empty_sessions);
+            fmt::print("\n");
             if (p.muscles.empty()) fmt::print("No holds recorded yet.\n");
             else fmt::print("{:<30} {:>8} {:>6} {:>11} {:>9} {:>9}  {}\n", "MUSCLE", "SESSIONS", "SPOTS", "TENDERNESS", "RELEASE", "SUGGEST", "TREND");
             for (const auto& m : p.muscles) {

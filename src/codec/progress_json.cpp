@@ -34,10 +34,14 @@ bj::value to_json(const Progress& p) {
     for (const auto& a : p.muscles) muscles.push_back(area(a));
     for (const auto& a : p.regions) regions.push_back(area(a));
     return bj::object{{"sessions", p.sessions},
+                      {"empty_sessions", p.empty_sessions},
                       {"streak_days", p.streak_days},
                       {"sessions_per_week", p.sessions_per_week},
                       {"muscles", std::move(muscles)},
-                      {"regions", std::move(regions)}};
+                      {"regions", std::move(regions)},
+                      {"trend_rule", bj::object{{"days_per_half", trend_days_per_half},
+                                                {"spots_step", trend_spots_step},
+                                                {"tenderness_step", trend_tenderness_step}}}};
 }
 
 bj::value to_json(const SessionSummary& s) {

@@ -42,23 +42,40 @@ struct Sample {
     std::vector<double> start, end, release;
 };
 
-// Compares the earlier half of the visits with the later half. Thresholds: a quarter of a spot
-// per session fewer, or a whole point of tenderness lower, counts as real change.
-Trend trend_of(const std::vector<Sample>& s) {
-    if (s.size() < 2) return Trend::not_enough_data;
-    auto half = s.size() / 2;
+struct HalfStats {
+    double mean = 0, squares = 0;  // squares: the sum of squared deviations from the mean
+};
+
+HalfStats stats_of(const std::vector<double>& v) {
+    HalfStats h{mean(v), 0};
+    for (double x : v) h.squares += (x - h.mean) * (x - h.mean);
+    return h;
+}
+
+// Later half minus earlier half, when the change is at least `step` and beyond the day-to-day
+// spread; 0 when it is not a real change.
+double real_change(const std::vector<double>& a, const std::vector<double>& b, double step) {
+    auto x = stats_of(a), y = stats_of(b);
+    double change = y.mean - x.mean;
+    auto dof = static_cast<double>(a.size() + b.size()) - 2.0;
+    double spread = dof > 0 ? std::sqrt((x.squares + y.squares) / dof) : 0;
+    return std::abs(change) + 1e-9 >= step && std::abs(change) > spread ? change : 0;
+}
+
+// Compares the earlier half of the days with the later half (the rule: progress.hpp).
+Trend trend_of(const std::map<int, Sample>& by_day, const std::map<int, int>& sessions_on) {
+    if (by_day.size() < 2 * static_cast<std::size_t>(trend_days_per_half)) return Trend::not_enough_data;
+    auto half = by_day.size() / 2;
     std::vector<double> spots_a, spots_b, ten_a, ten_b;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto& spots = i < half ? spots_a : spots_b;
-        auto& ten = i < half ? ten_a : ten_b;
-        spots.push_back(s[i].spots);
-        ten.insert(ten.end(), s[i].start.begin(), s[i].start.end());
+    std::size_t i = 0;
+    for (const auto& [day, d] : by_day) {
+        bool earlier = i++ < half;
+        (earlier ? spots_a : spots_b).push_back(static_cast<double>(d.spots) / std::max(1, sessions_on.at(day)));
+        if (!d.start.empty()) (earlier ? ten_a : ten_b).push_back(mean(d.start));
     }
-    double ds = mean(spots_b) - mean(spots_a);
-    bool fewer = ds <= -0.25;
-    bool more = ds >= 0.25;
-    bool milder = !ten_a.empty() && !ten_b.empty() && mean(ten_b) <= mean(ten_a) - 1.0;
-    bool harsher = !ten_a.empty() && !ten_b.empty() && mean(ten_b) >= mean(ten_a) + 1.0;
+    double ds = real_change(spots_a, spots_b, trend_spots_step);
+    double dt = ten_a.empty() || ten_b.empty() ? 0 : real_change(ten_a, ten_b, trend_tenderness_step);
+    bool fewer = ds < 0, more = ds > 0, milder = dt < 0, harsher = dt > 0;
     if (fewer && milder) return Trend::fewer_and_milder;
     if (fewer && !harsher) return Trend::fewer;
     if (milder && !more) return Trend::milder;
@@ -72,10 +89,12 @@ AreaProgress summarise(const std::string& id, std::vector<Sample> samples) {
     std::sort(samples.begin(), samples.end(), [](const Sample& x, const Sample& y) { return x.day < y.day; });
     a.sessions = static_cast<int>(samples.size());
     std::map<int, Sample> by_day;
+    std::map<int, int> sessions_on;
     std::vector<double> release;
     std::vector<int> recent_release;
     for (const auto& s : samples) {
         a.spots += s.spots;
+        ++sessions_on[s.day];
         auto& d = by_day.try_emplace(s.day, Sample(s.day)).first->second;
         d.spots += s.spots;
         d.start.insert(d.start.end(), s.start.begin(), s.start.end());
@@ -88,7 +107,7 @@ AreaProgress summarise(const std::string& id, std::vector<Sample> samples) {
         if (!d.end.empty()) p.tenderness_end = mean(d.end);
         a.series.push_back(p);
     }
-    a.trend = trend_of(samples);
+    a.trend = trend_of(by_day, sessions_on);
     a.median_release_s = median(release);
     // Learn from the most recent releases only: the body changes over weeks.
     auto from = release.size() > 10 ? release.size() - 10 : 0;
@@ -107,13 +126,22 @@ std::optional<int> suggest_hold_s(std::vector<int> release_s) {
     return std::clamp(rounded, 30, 90);
 }
 
+bool did_something(const SessionSummary& s) {
+    return !s.holds.empty() ||
+           std::any_of(s.visits.begin(), s.visits.end(), [](const VisitRecord& v) { return v.outcome == VisitOutcome::done; });
+}
+
 Progress compute_progress(const std::vector<SessionSummary>& sessions, int today, const Catalog& catalog) {
     Progress p;
-    p.sessions = static_cast<int>(sessions.size());
     std::set<int> days;
     int last28 = 0;
     std::map<std::string, std::vector<Sample>> by_muscle, by_region;
     for (const auto& s : sessions) {
+        if (!did_something(s)) {
+            ++p.empty_sessions;
+            continue;
+        }
+        ++p.sessions;
         days.insert(s.day);
         if (s.day > today - 28 && s.day <= today) ++last28;
         std::map<std::string, Sample> muscles, regions;

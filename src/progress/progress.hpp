@@ -41,8 +41,21 @@ struct AreaProgress {
     std::optional<int> suggested_hold_s;  // within 30-90 s
 };
 
+// The trend rule, stated once (docs/progress.md and data/learn/how-to-roll.md say it in words):
+// an area's days, oldest first, are split into an earlier and a later half; each half needs
+// this many days, and a change counts only when it is at least the step below AND larger than
+// the day-to-day spread (the pooled standard deviation of the day values within the halves).
+inline constexpr int trend_days_per_half = 3;
+inline constexpr double trend_spots_step = 0.5;      // tender spots per session
+inline constexpr double trend_tenderness_step = 1.0; // points of starting tenderness (0-10)
+
+// A session with nothing done (no hold, and no item finished: only skipped, or quit at once) is kept in the
+// history but is not practice: it counts in neither the sessions, the streak nor the rate.
+bool did_something(const SessionSummary& s);
+
 struct Progress {
-    int sessions = 0;
+    int sessions = 0;             // sessions that did something
+    int empty_sessions = 0;       // started and left with nothing done
     int streak_days = 0;          // consecutive days with a session, ending today or yesterday
     double sessions_per_week = 0; // over the last 28 days
     std::vector<AreaProgress> muscles;

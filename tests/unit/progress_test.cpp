@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,16 @@ VisitRecord visit(const std::string& technique, int spots, VisitOutcome outcome 
     return v;
 }
 
-SessionSummary session(int day, std::vector<VisitRecord> visits = {}, std::vector<HoldRecord> holds = {}) {
+// A stretch done: the least a session can do and still be practice.
+VisitRecord stretched() {
+    VisitRecord v;
+    v.kind = ItemKind::stretch;
+    v.id = "supine_hamstring_stretch";
+    v.outcome = VisitOutcome::done;
+    return v;
+}
+
+SessionSummary session(int day, std::vector<VisitRecord> visits = {stretched()}, std::vector<HoldRecord> holds = {}) {
     static std::int64_t next_id = 1;
     SessionSummary s;
     s.id = next_id++;
@@ -159,48 +169,121 @@ TEST(Progress, SessionsAfterTodayAreNotInTheWeeklyRate) {
 
 // --- trend ------------------------------------------------------------------------------------
 
-TEST(Progress, TrendFewer) { EXPECT_EQ(calf_trend({3, 3, 1, 1}, {6, 6, 6, 6}), Trend::fewer); }
+TEST(Progress, TrendFewer) { EXPECT_EQ(calf_trend({3, 3, 3, 1, 1, 1}, {6, 6, 6, 6, 6, 6}), Trend::fewer); }
 
-TEST(Progress, TrendMilder) { EXPECT_EQ(calf_trend({2, 2, 2, 2}, {7, 7, 4, 4}), Trend::milder); }
+TEST(Progress, TrendMilder) { EXPECT_EQ(calf_trend({2, 2, 2, 2, 2, 2}, {7, 7, 7, 4, 4, 4}), Trend::milder); }
 
-TEST(Progress, TrendFewerAndMilder) { EXPECT_EQ(calf_trend({3, 3, 1, 1}, {7, 7, 4, 4}), Trend::fewer_and_milder); }
+TEST(Progress, TrendFewerAndMilder) { EXPECT_EQ(calf_trend({3, 3, 3, 1, 1, 1}, {7, 7, 7, 4, 4, 4}), Trend::fewer_and_milder); }
 
 TEST(Progress, TrendUnchanged) {
-    EXPECT_EQ(calf_trend({2, 2, 2, 2}, {5, 5, 5, 5}), Trend::unchanged);
-    // Small wobbles are not change: less than a quarter spot, less than a point of tenderness.
-    EXPECT_EQ(calf_trend({2, 2, 2, 2, 2, 2, 2, 2}, {5, 5, 5, 5, 5, 5, 5, 4}), Trend::unchanged);
+    EXPECT_EQ(calf_trend({2, 2, 2, 2, 2, 2}, {5, 5, 5, 5, 5, 5}), Trend::unchanged);
+    // Small wobbles are not change: less than half a spot, less than a point of tenderness.
+    EXPECT_EQ(calf_trend({2, 2, 2, 2, 2, 2, 2, 1}, {5, 5, 5, 5, 5, 5, 5, 4}), Trend::unchanged);
 }
 
 TEST(Progress, TrendWorse) {
-    EXPECT_EQ(calf_trend({1, 1, 3, 3}, {5, 5, 5, 5}), Trend::worse);  // more spots
-    EXPECT_EQ(calf_trend({2, 2, 2, 2}, {3, 3, 6, 6}), Trend::worse);  // more tender
-    EXPECT_EQ(calf_trend({3, 3, 1, 1}, {3, 3, 6, 6}), Trend::worse);  // fewer, but much more tender
+    EXPECT_EQ(calf_trend({1, 1, 1, 3, 3, 3}, {5, 5, 5, 5, 5, 5}), Trend::worse);  // more spots
+    EXPECT_EQ(calf_trend({2, 2, 2, 2, 2, 2}, {3, 3, 3, 6, 6, 6}), Trend::worse);  // more tender
+    EXPECT_EQ(calf_trend({3, 3, 3, 1, 1, 1}, {3, 3, 3, 6, 6, 6}), Trend::worse);  // fewer, but much more tender
 }
 
-TEST(Progress, TrendNeedsAtLeastTwoSessions) {
-    EXPECT_EQ(calf_trend({3}, {8}), Trend::not_enough_data);
+// Day one must not say "more tender lately": a trend needs three days in each half.
+TEST(Progress, TrendNeedsThreeDaysInEachHalf) {
+    EXPECT_EQ(calf_trend({1}, {8}), Trend::not_enough_data);
+    EXPECT_EQ(calf_trend({1, 4}, {2, 9}), Trend::not_enough_data);
+    EXPECT_EQ(calf_trend({1, 1, 4, 4, 4}, {2, 2, 9, 9, 9}), Trend::not_enough_data);
+    EXPECT_EQ(calf_trend({1, 1, 1, 4, 4, 4}, {2, 2, 2, 9, 9, 9}), Trend::worse);
+    EXPECT_EQ(trend_days_per_half, 3);
     EXPECT_EQ(to_string(Trend::not_enough_data), "not_enough_data");
 }
 
-TEST(Progress, TrendThresholdsAreInclusive) {
+TEST(Progress, TrendNeedsDaysNotSessions) {
+    // Six sessions over two days: plenty of sessions, too few days to tell a trend from a bad day.
+    std::vector<SessionSummary> s;
+    for (int i = 0; i < 3; ++i) s.push_back(calf_session(kToday - 1, 3, 8));
+    for (int i = 0; i < 3; ++i) s.push_back(calf_session(kToday, 1, 3));
+    auto p = progress_of(s);
+    const AreaProgress* a = muscle(p, "gastrocnemius");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->sessions, 6);
+    EXPECT_EQ(a->trend, Trend::not_enough_data);
+}
+
+TEST(Progress, TrendIgnoresChangeInsideTheDayToDayNoise) {
+    // One spot fewer per day on average, but the days swing by more than that: no trend.
+    EXPECT_EQ(calf_trend({3, 0, 3, 0, 3, 0}, {5, 5, 5, 5, 5, 5}), Trend::unchanged);
+    EXPECT_EQ(calf_trend({2, 2, 2, 2, 2, 2}, {9, 2, 9, 2, 9, 2}), Trend::unchanged);
+    // The same average change with steady days is real.
+    EXPECT_EQ(calf_trend({2, 2, 2, 1, 1, 1}, {5, 5, 5, 5, 5, 5}), Trend::fewer);
+}
+
+TEST(Progress, TrendStepsAreInclusive) {
     // Exactly one point milder on average counts.
-    EXPECT_EQ(calf_trend({1, 1, 1, 1}, {6, 6, 5, 5}), Trend::milder);
-    // Exactly a quarter of a spot fewer per session counts.
-    EXPECT_EQ(calf_trend({1, 1, 1, 1, 1, 1, 1, 0}, {5, 5, 5, 5, 5, 5, 5, 5}), Trend::fewer);
+    EXPECT_EQ(calf_trend({1, 1, 1, 1, 1, 1}, {6, 6, 6, 5, 5, 5}), Trend::milder);
+    // Exactly half a spot fewer per day counts, a quarter does not.
+    EXPECT_EQ(calf_trend({1, 1, 1, 1, 1, 1, 1, 1}, {5, 5, 5, 5, 5, 5, 5, 5}), Trend::unchanged);
+    EXPECT_EQ(calf_trend({2, 2, 2, 2, 2, 2, 1, 1}, {5, 5, 5, 5, 5, 5, 5, 5}), Trend::fewer);
+    EXPECT_EQ(calf_trend({2, 2, 2, 2, 2, 2, 2, 1}, {5, 5, 5, 5, 5, 5, 5, 5}), Trend::unchanged);
 }
 
 TEST(Progress, FindingNothingTenderCountsAsFewer) {
     // Later sessions rolled the calf but found no tender spot at all.
-    EXPECT_EQ(calf_trend({2, 2, 0, 0}, {6, 6, 0, 0}), Trend::fewer);
+    EXPECT_EQ(calf_trend({2, 2, 2, 0, 0, 0}, {6, 6, 6, 0, 0, 0}), Trend::fewer);
 }
 
 TEST(Progress, TrendComparesSessionsInDayOrderWhateverTheInputOrder) {
-    std::vector<SessionSummary> s{calf_session(kToday - 1, 1, 3), calf_session(kToday - 3, 3, 7), calf_session(kToday - 2, 1, 3),
-                                  calf_session(kToday - 4, 3, 7)};
+    std::vector<SessionSummary> s{calf_session(kToday - 1, 1, 3), calf_session(kToday - 5, 3, 7), calf_session(kToday - 2, 1, 3),
+                                  calf_session(kToday - 4, 3, 7), calf_session(kToday, 1, 3), calf_session(kToday - 6, 3, 7)};
     auto progress = progress_of(s);
     const AreaProgress* a = muscle(progress, "soleus");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->trend, Trend::fewer_and_milder);
+}
+
+// Over many random histories: a stated trend always has three days in each half behind it,
+// and a steady history never reads as change.
+TEST(Progress, TrendPropertiesOverRandomHistories) {
+    std::mt19937 rng(20261203);
+    for (int run = 0; run < 2000; ++run) {
+        std::vector<SessionSummary> s;
+        int n = std::uniform_int_distribution<int>(1, 12)(rng);
+        bool steady = run % 4 == 0;
+        int spots = std::uniform_int_distribution<int>(0, 4)(rng), ten = std::uniform_int_distribution<int>(1, 9)(rng);
+        for (int i = 0; i < n; ++i) {
+            int day = kToday - std::uniform_int_distribution<int>(0, 20)(rng);
+            s.push_back(steady ? calf_session(day, spots, ten)
+                               : calf_session(day, std::uniform_int_distribution<int>(0, 4)(rng), std::uniform_int_distribution<int>(1, 9)(rng)));
+        }
+        auto p = progress_of(s);
+        const AreaProgress* a = muscle(p, "gastrocnemius");
+        ASSERT_NE(a, nullptr);
+        if (a->series.size() < 6u) EXPECT_EQ(a->trend, Trend::not_enough_data) << "run " << run;
+        if (steady && a->series.size() >= 6u) EXPECT_EQ(a->trend, Trend::unchanged) << "run " << run;
+    }
+}
+
+// --- sessions that did nothing ------------------------------------------------------------------
+
+TEST(Progress, SessionsWithNothingDoneAreKeptButNotCounted) {
+    VisitRecord skipped = visit("calves_roll", 0, VisitOutcome::skipped);
+    VisitRecord quit_at_once = visit("calves_roll", 0, VisitOutcome::stopped);
+    auto p = progress_of({session(kToday - 2, {}), session(kToday - 1, {skipped}), session(kToday, {quit_at_once}),
+                          session(kToday, {skipped, quit_at_once})});
+    EXPECT_EQ(p.sessions, 0);
+    EXPECT_EQ(p.empty_sessions, 4);
+    EXPECT_EQ(p.streak_days, 0);
+    EXPECT_DOUBLE_EQ(p.sessions_per_week, 0.0);
+    EXPECT_TRUE(p.muscles.empty());
+}
+
+TEST(Progress, AnEmptySessionNeitherExtendsNorBreaksAStreak) {
+    auto p = progress_of({session(kToday - 2), session(kToday - 1), session(kToday, {})});
+    EXPECT_EQ(p.sessions, 2);
+    EXPECT_EQ(p.empty_sessions, 1);
+    EXPECT_EQ(p.streak_days, 2);  // ends yesterday: today not rolled yet
+    EXPECT_FALSE(did_something(session(kToday, {})));
+    EXPECT_TRUE(did_something(session(kToday, {}, {hold("calves_roll", 6, 12, HoldOutcome::too_painful)})));
+    EXPECT_TRUE(did_something(session(kToday, {visit("calves_roll", 0)})));
 }
 
 // --- release times and learned hold -----------------------------------------------------------
@@ -344,7 +427,7 @@ TEST(Progress, RegionsAggregateByTheTechniquesRegions) {
         EXPECT_EQ(g->series[0].spots, 2) << id;
         EXPECT_DOUBLE_EQ(g->series[0].tenderness_start, 7.0) << id;
         EXPECT_EQ(g->series[1].spots, 1) << id;
-        EXPECT_EQ(g->trend, Trend::fewer_and_milder) << id;
+        EXPECT_EQ(g->trend, Trend::not_enough_data) << id;  // two days
         ASSERT_TRUE(g->median_release_s.has_value());
         EXPECT_DOUBLE_EQ(*g->median_release_s, 40.0) << id;
     }
@@ -367,17 +450,16 @@ TEST(Progress, RegionsAreOnlyThoseTheTechniqueRolls) {
 }
 
 TEST(Progress, RollingAnotherRegionDoesNotFakeProgressOnThisOne) {
-    // Two IT band sessions with tender spots, then two quadriceps-only sessions. The quad roll
-    // never touches the outer thigh, so its record there is two sessions, not "fewer spots".
-    std::vector<SessionSummary> s{session(kToday - 3, {visit("it_band_roll", 2)}, {hold("it_band_roll", 6), hold("it_band_roll", 6)}),
-                                  session(kToday - 2, {visit("it_band_roll", 2)}, {hold("it_band_roll", 6), hold("it_band_roll", 6)}),
-                                  session(kToday - 1, {visit("quadriceps_roll", 1)}, {hold("quadriceps_roll", 5)}),
-                                  session(kToday, {visit("quadriceps_roll", 1)}, {hold("quadriceps_roll", 5)})};
+    // Six IT band sessions with tender spots, then six quadriceps-only sessions. The quad roll
+    // never touches the outer thigh, so its record there is six steady days, not "fewer spots".
+    std::vector<SessionSummary> s;
+    for (int i = 0; i < 6; ++i) s.push_back(session(kToday - 11 + i, {visit("it_band_roll", 2)}, {hold("it_band_roll", 6), hold("it_band_roll", 6)}));
+    for (int i = 0; i < 6; ++i) s.push_back(session(kToday - 5 + i, {visit("quadriceps_roll", 1)}, {hold("quadriceps_roll", 5)}));
     auto progress = progress_of(s);
     const AreaProgress* outer = region(progress, "thigh_outer");
     ASSERT_NE(outer, nullptr);
-    EXPECT_EQ(outer->sessions, 2);
-    EXPECT_EQ(outer->spots, 4);
+    EXPECT_EQ(outer->sessions, 6);
+    EXPECT_EQ(outer->spots, 12);
     EXPECT_EQ(outer->trend, Trend::unchanged);
 }
 
