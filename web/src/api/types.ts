@@ -417,10 +417,12 @@ export interface AreaProgress {
 
 export interface Progress {
   sessions: number;
+  empty_sessions: number;
   streak_days: number;
   sessions_per_week: number;
   muscles: AreaProgress[];
   regions: AreaProgress[];
+  trend_rule: { days_per_half: number; spots_step: number; tenderness_step: number };
 }
 
 export interface Health {

@@ -4,11 +4,12 @@
 // With `client`, a trainer sees the same for their client (?client=ID).
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../api/client';
-import type { AreaProgress, AssessmentEntry, HistoryEntry, Muscle, Region, Technique, Trend } from '../api/types';
+import type { AreaProgress, AssessmentEntry, HistoryEntry, Muscle, Progress, Region, Technique, Trend } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorNote, Loading, ScreenTitle } from '../components/ui';
 import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
+import { dateText } from '../lib/time';
 import { useApi } from '../lib/useApi';
 import { drawChart } from './chart';
 import { Pdf } from './Plan';
@@ -28,8 +29,16 @@ const TREND_HINT: Record<Trend, string> = {
   milder: 'Spots are easing to lower numbers.',
   unchanged: 'Keep at it: programs longer than four weeks work best.',
   worse: 'Go lighter, and see a professional if it keeps climbing.',
-  not_enough_data: 'A few more sessions and we can tell.',
+  not_enough_data: '', // says how many more days: trendHint
 };
+
+/** The hint under a trend; "too early" says how many more days it takes (the rule is the
+ *  server's: progress.trend_rule). */
+export function trendHint(trend: Trend, days: number, rule: Progress['trend_rule']): string {
+  if (trend !== 'not_enough_data') return TREND_HINT[trend];
+  const need = 2 * rule.days_per_half - days;
+  return `Rolled here on ${days} day${days === 1 ? '' : 's'}; a trend needs ${2 * rule.days_per_half}, so ${need} more to go. One bad day is not a trend.`;
+}
 
 /** Recent tenderness per body-map key ("calf:left"): the average tenderness when found, in the
  *  latest session (of the last four weeks) that held a spot there. Sides come from the holds. */
@@ -81,6 +90,11 @@ export function ProgressScreen({ client = null }: { client?: number | null }) {
         <div><dt>Day streak</dt><dd>{progress.streak_days}</dd></div>
         <div><dt>Per week</dt><dd>{progress.sessions_per_week.toFixed(1)}</dd></div>
       </dl>
+      {progress.empty_sessions > 0 && (
+        <p class="muted small">
+          Not counted: {progress.empty_sessions} session{progress.empty_sessions === 1 ? '' : 's'} started and left with nothing done (still in the list below).
+        </p>
+      )}
       {progress.sessions === 0 && !client && <p class="lead">No sessions yet. After your first one, your tender spots show up here. <a href="#/choose">Plan a session</a></p>}
       {progress.sessions === 0 && client && <p class="lead">{who} has no sessions yet. <a href={`#${base}/choose`}>Assign a routine</a></p>}
 
@@ -102,7 +116,7 @@ export function ProgressScreen({ client = null }: { client?: number | null }) {
       {tracked.length > 0 && (
         <section aria-labelledby="muscles-h" class="areas">
           <h2 id="muscles-h">Muscle by muscle</h2>
-          {tracked.map((g) => <AreaCard key={g[0].id} area={g[0]} {...areaTitle(g.map((m) => m.id), muscles)} />)}
+          {tracked.map((g) => <AreaCard key={g[0].id} area={g[0]} rule={progress.trend_rule} {...areaTitle(g.map((m) => m.id), muscles)} />)}
         </section>
       )}
 
@@ -132,7 +146,7 @@ function areaTitle(ids: string[], muscles: Muscle[]): { title: string; also: str
   return { title: lead.name, also: named.filter((m) => m !== lead).map((m) => m.name) };
 }
 
-function AreaCard({ area, title: name, also }: { area: AreaProgress; title: string; also: string[] }) {
+function AreaCard({ area, title: name, also, rule }: { area: AreaProgress; title: string; also: string[]; rule: Progress['trend_rule'] }) {
   const chart = useRef<HTMLDivElement>(null);
   const enough = area.series.length >= 2;
   useEffect(() => {
@@ -153,7 +167,7 @@ function AreaCard({ area, title: name, also }: { area: AreaProgress; title: stri
     <article class="card area">
       <h3>{name}</h3>
       {also.length > 0 && <p class="muted small">with {also.join(', ')}</p>}
-      <p class={`trend trend-${area.trend}`}><strong>{TREND_WORDS[area.trend]}</strong> · {TREND_HINT[area.trend]}</p>
+      <p class={`trend trend-${area.trend}`}><strong>{TREND_WORDS[area.trend]}</strong> · {trendHint(area.trend, area.series.length, rule)}</p>
       <p class="muted small">
         {area.sessions} session{area.sessions === 1 ? '' : 's'} · {area.spots} tender spot{area.spots === 1 ? '' : 's'}
         {area.median_release_s !== null && ` · usually eases in ${Math.round(area.median_release_s)} s`}
@@ -186,6 +200,13 @@ function AreaCard({ area, title: name, also }: { area: AreaProgress; title: stri
   );
 }
 
+/** "4 of 6 items done", or plainly that nothing was (that session does not count). */
+function doneText(h: HistoryEntry): string {
+  const done = h.visits.filter((v) => v.outcome === 'done').length;
+  if (done === 0 && h.holds.length === 0) return 'nothing done, not counted';
+  return `${done} item${done === 1 ? '' : 's'} done`;
+}
+
 function History({ history, techniqueName }: { history: HistoryEntry[]; techniqueName: (id: string) => string }) {
   if (history.length === 0) return null;
   return (
@@ -196,8 +217,8 @@ function History({ history, techniqueName }: { history: HistoryEntry[]; techniqu
           <li key={h.id}>
             <details>
               <summary>
-                {new Date(h.started_unix_ms).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' })} ·{' '}
-                {h.holds.length} spot{h.holds.length === 1 ? '' : 's'} · {h.visits.filter((v) => v.outcome === 'done').length} done
+                {dateText(h.started_unix_ms)} · {h.holds.length} spot{h.holds.length === 1 ? '' : 's'} ·{' '}
+                {doneText(h)}
               </summary>
               <ul>
                 {h.holds.map((x, i) => (
