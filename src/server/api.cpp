@@ -47,7 +47,11 @@ HttpResponse asset_response(const Asset& a, const HttpRequest& req) {
 }  // namespace
 
 Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
-    : catalog_(catalog), store_(store), options_(options), gate_(store, store_mu_, options.gate) {
+    : catalog_(catalog),
+      store_(store),
+      options_(options),
+      gate_(store, store_mu_, options.gate),
+      guest_budget_(options.guest_requests, options.guest_window_ms) {
     router_.add("GET", "/healthz", Access::anyone(), [](const HttpRequest&, const Params&, const Ctx&) {
         return json_response(200, bj::object{{"status", "ok"}, {"version", UNKNOT_VERSION}});
     });
@@ -63,6 +67,7 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
     health_routes();
     clearance_routes();
     printout_routes();
+    guest_routes();
     writer_ = std::thread([this] { writer_loop(); });
 
     router_.add("POST", "/api/v1/plans", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {

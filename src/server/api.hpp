@@ -13,6 +13,7 @@
 
 #include "catalog/catalog.hpp"
 #include "server/access.hpp"
+#include "server/address_budget.hpp"
 #include "server/http.hpp"
 #include "server/router.hpp"
 #include "session/engine.hpp"
@@ -26,6 +27,9 @@ struct ApiOptions {
     GateOptions gate;
     bool open_signup = true;  // anyone may create a self or trainer account (else: invites only)
     std::string public_url;  // for links in invites and resets; empty: taken from the request's Host
+    // A guest trying a routine without an account: screenings and plans per address per window.
+    int guest_requests = 60;
+    std::int64_t guest_window_ms = 10 * 60 * 1000;
 };
 
 class Api {
@@ -58,6 +62,7 @@ private:
     void health_routes();    // api_health.cpp: screenings, history, progress
     void clearance_routes(); // api_clearances.cpp: a professional's go-ahead after a refer
     void printout_routes();  // api_printouts.cpp: handouts and reports (PDF), calendar feeds
+    void guest_routes();     // api_guest.cpp: a screening and a plan without an account, nothing kept
     std::optional<Plan> current_routine(UserId user);  // store lock held
     std::string link_base(const HttpRequest& req) const;
     Profile with_recorded_screening(Profile p, UserId client);  // store lock held
@@ -82,6 +87,7 @@ private:
     ApiOptions options_;
     std::mutex store_mu_;  // one writer at a time; SQLite serialises anyway
     Gate gate_;
+    AddressBudget guest_budget_;
     Router router_;
     std::map<std::int64_t, Live> live_;
 

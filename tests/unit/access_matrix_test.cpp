@@ -53,6 +53,8 @@ const std::map<std::string, Rule> expected = {
     {"POST /api/v1/login", Rule::anyone},
     {"POST /api/v1/password-reset", Rule::anyone},
     {"GET /api/v1/invites/{token}", Rule::anyone},
+    {"POST /api/v1/guest/screening", Rule::anyone},
+    {"POST /api/v1/guest/plans", Rule::anyone},
     {"POST /api/v1/plans", Rule::signed_in},
     {"POST /api/v1/logout", Rule::signed_in},
     {"POST /api/v1/password", Rule::signed_in},

@@ -46,6 +46,16 @@ test("plans: the CLI contract", async () => {
   assert.equal(refer.phases.flatMap((p) => p.items).filter((i) => i.kind === "smr").length, 0);
 });
 
+test("guest: a screening and a plan without an account, nothing kept", async () => {
+  const refer = await ok("POST", "/api/v1/guest/screening", { as: null, body: { answers: { bleeding_disorder: true } } });
+  assert.equal(refer.verdict, "refer");
+  const plan = await ok("POST", "/api/v1/guest/plans", { as: null, body: { ...profile, screening: { answers: { varicose_veins: true } } } });
+  assert.equal(plan.screening.verdict, "caution");
+  assert.ok(!plan.phases.flatMap((p) => p.items).some((i) => i.id === "calves_roll"), "the excluded calf is not rolled");
+  const bad = await call("POST", "/api/v1/guest/plans", { as: null, body: { targets: ["elbow_of_doom"] } });
+  assert.equal(bad.status, 400);
+});
+
 test("sessions: start, idempotent start, events, duplicates, read back", async () => {
   const plan = await ok("POST", "/api/v1/plans", { body: { ...profile, targets: ["calf"] } });
   const clientId = "t-" + Date.now();
