@@ -16,6 +16,7 @@ await build({
     queue: join(here, '../src/sync/queue.ts'),
     ids: join(here, '../src/lib/ids.ts'),
     requests: join(here, '../src/lib/requests.ts'),
+    targets: join(here, '../src/lib/targets.ts'),
     router: join(here, '../src/lib/router.ts'),
     client: join(here, '../src/api/client.ts'),
     time: join(here, '../src/lib/time.ts'),

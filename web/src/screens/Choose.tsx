@@ -3,12 +3,15 @@
 // previews it, and assigns it (src/screens/Clients.tsx: AssignScreen).
 import { useState } from 'preact/hooks';
 import { api, isNetworkError } from '../api/client';
-import type { Context, Goal, Region, Tool } from '../api/types';
+import type { Context, Goal, Tool } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
+import { plan as guestOrOwnPlan } from '../guest';
 import { ErrorNote, Loading, ScreenTitle, errorText } from '../components/ui';
 import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
-import { profileFor, splitSide, toggleTarget } from '../lib/requests';
+import { profileFor, toggleTarget } from '../lib/requests';
+import { keysOf, pressedKeys, screenTargets } from '../lib/targets';
+import { dateText } from '../lib/time';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import { useApi } from '../lib/useApi';
@@ -21,19 +24,6 @@ const CONTEXTS: Array<{ id: Context; name: string; hint: string }> = [
 ];
 const MINUTES = [5, 10, 15, 20, 30];
 
-/** The map's pressed shapes for a target list ("calf" presses both sides). */
-export function pressedKeys(targets: string[], regions: Region[]): Set<string> {
-  const keys = new Set<string>();
-  for (const t of targets) {
-    const [id, side] = splitSide(t);
-    const r = regions.find((x) => x.id === id);
-    if (!r) continue;
-    if (side || !r.sided) keys.add(t);
-    else keys.add(`${id}:left`).add(`${id}:right`);
-  }
-  return keys;
-}
-
 export function ChooseScreen({ client = null }: { client?: number | null }) {
   const sub = subject(client);
   const choiceStore = sub.choice;
@@ -43,12 +33,26 @@ export function ChooseScreen({ client = null }: { client?: number | null }) {
   const saved = useStore(sub.screening);
   const [problem, setProblem] = useState<{ text: string; offline?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [leftOut, setLeftOut] = useState<Array<{ target: string; why: string }>>([]);
 
   if (!data.data) return data.error ? <ErrorNote error={data.error} retry={data.retry} /> : <Loading what="Getting the body map ready" />;
   const [regions, muscles, goals, tools] = data.data;
   const update = (patch: Partial<Choice>) => choiceStore.set({ ...c, ...patch });
   const names = { regions, muscles, tools };
   const excluded = saved?.result.excluded_regions ?? [];
+  const pickGoal = (g: Goal) => {
+    // Screening first: what it leaves out is never put on the list, and is named beside it.
+    const { keep, leftOut: out } = screenTargets(g.targets, regions, muscles, excluded);
+    setLeftOut(out);
+    update({ goal: g.id, targets: keep, context: g.context, minutes: g.minutes });
+  };
+  const tapMap = (key: string) => {
+    setLeftOut([]);
+    // A shape pressed because a chosen muscle lies there: the tap takes that muscle off.
+    const viaMuscle = c.targets.filter((t) => !regions.some((r) => r.id === t.split(':')[0]) && keysOf(t, regions, muscles).includes(key));
+    const targets = viaMuscle.length ? c.targets.filter((t) => !viaMuscle.includes(t)) : toggleTarget(c.targets, key);
+    update({ targets, goal: null });
+  };
 
   const makePlan = async () => {
     if (!saved) return navigate(`${sub.base}/screening`);
@@ -58,7 +62,7 @@ export function ChooseScreen({ client = null }: { client?: number | null }) {
     setProblem(null);
     try {
       const profile = profileFor(c, saved.answers);
-      const plan = await api.plan(profile);
+      const plan = await (client ? api.plan(profile) : guestOrOwnPlan(profile));
       if (client) {
         sub.draft.set({ profile, plan });
         return navigate(`${sub.base}/assign`);
@@ -77,7 +81,7 @@ export function ChooseScreen({ client = null }: { client?: number | null }) {
       <ScreenTitle title={client ? 'Routine' : 'Choose'}>{client ? `A routine for ${who}` : 'What needs rolling today?'}</ScreenTitle>
       {saved && (
         <p class="muted small">
-          {client ? `${who}'s health answers` : 'Health answers'} from {new Date(saved.at).toLocaleDateString()}. <a href={`#${sub.base}/screening`}>Change them</a>
+          {client ? `${who}'s health answers` : 'Health answers'} from {dateText(saved.at)}. <a href={`#${sub.base}/screening`}>Change them</a>
         </p>
       )}
 
@@ -86,7 +90,7 @@ export function ChooseScreen({ client = null }: { client?: number | null }) {
         <div class="goals">
           {goals.map((g: Goal) => (
             <button type="button" key={g.id} class="goal" aria-pressed={c.goal === g.id}
-              onClick={() => update({ goal: g.id, targets: g.targets, context: g.context, minutes: g.minutes })}>
+              onClick={() => pickGoal(g)}>
               <strong>{g.name}</strong>
               <span>{g.summary}</span>
             </button>
@@ -97,12 +101,17 @@ export function ChooseScreen({ client = null }: { client?: number | null }) {
       <section aria-labelledby="map-h" class="map-col">
         <h2 id="map-h">{client ? `Or tap where ${who} feels tight` : 'Or tap where you feel tight'}</h2>
         <BodyMap regions={regions} mode="targets" label="Choose what to roll" idPrefix="choose" excluded={excluded}
-          selected={pressedKeys(c.targets, regions)} onToggle={(key) => update({ targets: toggleTarget(c.targets, key), goal: null })} />
+          selected={pressedKeys(c.targets, regions, muscles)} onToggle={tapMap} />
         <Legend />
       </section>
 
       <section aria-labelledby="chosen-h">
-        <h2 id="chosen-h">Your list {c.targets.length > 0 && <span class="muted small">(first = most important)</span>}</h2>
+        <h2 id="chosen-h">{client ? 'The list' : 'Your list'} {c.targets.length > 0 && <span class="muted small">(first = most important)</span>}</h2>
+        {leftOut.length > 0 && (
+          <p class="note" role="status">
+            Left out {client ? `for ${who}` : 'for you'}: {leftOut.map((x) => `${targetName(x.target, names)} (${x.why.replace('your', client ? 'their' : 'your')})`).join(', ')}.
+          </p>
+        )}
         {c.targets.length === 0 ? (
           <p class="muted">Nothing yet.</p>
         ) : (
