@@ -42,9 +42,13 @@ TEST(GuestApi, PlansKeepTheSafetyRules) {
     auto caution = w.send("", "POST", "/api/v1/guest/plans", R"({"screening": {"answers": {"varicose_veins": true}}, "targets": ["calf", "thigh_front"]})");
     ASSERT_EQ(caution.status, 200) << caution.body;
     auto plan = bj::parse(caution.body);
-    for (const auto& phase : plan.at("phases").as_array())
-        for (const auto& item : phase.at("items").as_array())
-            if (item.at("kind") == "smr") EXPECT_NE(item.at("id").as_string(), "calves_roll");
+    for (const auto& phase : plan.at("phases").as_array()) {
+        for (const auto& item : phase.at("items").as_array()) {
+            if (item.at("kind") == "smr") {
+                EXPECT_NE(item.at("id").as_string(), "calves_roll");
+            }
+        }
+    }
     EXPECT_GT(smr_items(plan), 0);
 }
 
