@@ -4,12 +4,14 @@
 # screen (light and dark), the offline journey, a trainer's assessment walk-through, the guided
 # session from the floor at three sizes, trainer and
 # client end to end (owner set-up, invite, screening, assessment, assigned routine rolled on a
-# phone, the dashboard), and the web unit tests incl. the live contract.
+# phone, the dashboard), the first minutes of someone new (a guest routine, then an account),
+# and the web unit tests incl. the live contract.
 # Screenshots are kept under build/<preset>/artifacts/e2e for people to look at.
 set -uo pipefail
 unknot_bin="$1"
 root="$2"
-artifacts="$(dirname "$(dirname "$(dirname "$unknot_bin")")")/artifacts/e2e"
+# Absolute: the walks run from web/, so a relative binary path must not move the screenshots there.
+artifacts="$(cd "$(dirname "$unknot_bin")/../.." && pwd)/artifacts/e2e"
 work="$(mktemp -d)"
 trap 'kill -9 "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 rm -rf "$artifacts" && mkdir -p "$artifacts"
@@ -40,6 +42,8 @@ echo "== the floor session at 360x640, 390x844, 1280x800: controls on screen and
 step node test/e2e/floor.mjs "$url" "$artifacts"
 echo "== health check as triage: gate, gaps beside their items, refer, clearance (three sizes, light and dark)"
 step node test/e2e/triage.mjs "$url" "$artifacts"
+echo "== first minutes: landing, a guest routine, choosing that respects screening, keep it, honest progress, Intl dates"
+step node test/e2e/firstrun.mjs "$url" "$artifacts"
 kill -TERM "$pid"; wait "$pid"; rc=$?
 [[ $rc -eq 0 ]] || { echo "server exit $rc after SIGTERM"; fails=$((fails + 1)); }
 if grep -q '"status":5' "$work/access.log"; then echo "5xx in the access log"; grep '"status":5' "$work/access.log" | head; fails=$((fails + 1)); fi
