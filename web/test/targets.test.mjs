@@ -26,19 +26,19 @@ test('a muscle a goal adds presses the places it lies in, both sides unless one 
 });
 
 test('a target is left out only when every place it covers is excluded or never rolled', () => {
-  assert.equal(leftOutWhy('calf', regions, muscles, ['calf']), 'left out by your health answers');
+  assert.equal(leftOutWhy('calf', regions, muscles, ['calf']), 'your health answers');
   assert.equal(leftOutWhy('calf', regions, muscles, ['calf:left']), null); // the right side can still be rolled
-  assert.equal(leftOutWhy('calf:left', regions, muscles, ['calf:left']), 'left out by your health answers');
+  assert.equal(leftOutWhy('calf:left', regions, muscles, ['calf:left']), 'your health answers');
   assert.equal(leftOutWhy('knee', regions, muscles, []), 'never rolled');
   assert.equal(leftOutWhy('popliteus', regions, muscles, []), null); // the calf part can be rolled
-  assert.equal(leftOutWhy('popliteus', regions, muscles, ['calf']), 'left out by your health answers');
+  assert.equal(leftOutWhy('popliteus', regions, muscles, ['calf']), 'your health answers');
   assert.equal(leftOutWhy('hamstrings', regions, muscles, ['calf']), null);
 });
 
 test('a goal keeps its order for what can be rolled and lists what is left out', () => {
   const r = screenTargets(['calf', 'hamstrings', 'upper_back'], regions, muscles, ['calf']);
   assert.deepEqual(r.keep, ['hamstrings', 'upper_back']);
-  assert.deepEqual(r.leftOut, [{ target: 'calf', why: 'left out by your health answers' }]);
+  assert.deepEqual(r.leftOut, [{ target: 'calf', why: 'your health answers' }]);
   const none = screenTargets(['calf', 'hamstrings'], regions, muscles, []);
   assert.deepEqual(none.keep, ['calf', 'hamstrings']);
   assert.deepEqual(none.leftOut, []);

@@ -35,10 +35,10 @@ export function leftOutWhy(target: string, regions: Region[], muscles: Muscle[],
     const [id] = splitSide(k);
     const r = regions.find((x) => x.id === id);
     if (r && !r.rollable) return 'never rolled';
-    return excluded.includes(id) || excluded.includes(k) ? 'left out by your health answers' : null;
+    return excluded.includes(id) || excluded.includes(k) ? 'your health answers' : null;
   });
   if (why.some((w) => w === null)) return null;
-  return why.includes('left out by your health answers') ? 'left out by your health answers' : 'never rolled';
+  return why.includes('your health answers') ? 'your health answers' : 'never rolled';
 }
 
 /** A goal's targets split for this person: the ones to roll (in the goal's order) and the
