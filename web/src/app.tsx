@@ -2,16 +2,17 @@
 // decides what the hash route shows (sign-in screens come first when nobody is); and the routes.
 import { useEffect } from 'preact/hooks';
 import type { User } from './api/types';
-import { auth, isCoach, type AuthStatus } from './auth';
+import { auth, deviceOwner, isCoach, type AuthStatus } from './auth';
 import { lazy } from './components/Lazy';
 import { Loading, Redirect, ScreenTitle } from './components/ui';
 import { useRoute } from './lib/router';
 import { useStore } from './lib/store';
+import { guest } from './guest';
 import { ChooseScreen } from './screens/Choose';
 import { Home } from './screens/Home';
+import { Landing } from './screens/Landing';
 import { ArticleScreen, LearnScreen, LibraryScreen, StretchScreen, TechniqueScreen } from './screens/Library';
 import { PlanScreen } from './screens/Plan';
-import { ProgressScreen } from './screens/Progress';
 import { ScreeningResultScreen, ScreeningScreen } from './screens/Screening';
 import { SessionScreen, sessionRunning } from './screens/Session';
 import { subject } from './state';
@@ -26,6 +27,8 @@ const ClientRoute = lazy(() => import('./screens/Clients'), (m) => m.ClientRoute
 // chunk for offline use like every other).
 const AssessScreen = lazy(() => import('./screens/Assess'), (m) => m.AssessScreen);
 const AssessResultScreen = lazy(() => import('./screens/Assess'), (m) => m.AssessResultScreen);
+// Progress too: it is read after a session, never on the way to one (and brings uPlot later).
+const ProgressScreen = lazy(() => import('./screens/Progress'), (m) => m.ProgressScreen);
 
 const NAV = [
   { path: 'clients', label: 'Clients', match: ['clients'], coach: true },
@@ -36,13 +39,15 @@ const NAV = [
   { path: 'learn', label: 'Learn', match: ['learn'] },
 ];
 const PUBLIC = ['library', 'learn']; // content anyone may read
+const GUEST = ['screening', 'choose', 'plan', 'session']; // trying a routine without an account
 const AUTH_ROUTES = ['invite', 'reset']; // links from emails and trainers: work signed in or not
 
 function SyncBadge() {
   const s = useStore(syncStatus);
+  const trying = useStore(guest);
   let text = '';
   let tone = 'ok';
-  if (s.signedOut && s.pending) [text, tone] = [`Sign in to sync ${s.pending}`, 'off'];
+  if (s.signedOut && s.pending) [text, tone] = [trying ? 'On this device only' : `Sign in to sync ${s.pending}`, 'off'];
   else if (!s.online) [text, tone] = [s.pending ? `Offline · ${s.pending} to sync` : 'Offline', 'off'];
   else if (s.pending > 0) [text, tone] = [s.syncing ? `Syncing ${s.pending}…` : `${s.pending} to sync`, 'busy'];
   else if (s.error) [text, tone] = ['Sync problem', 'off'];
@@ -109,13 +114,29 @@ function Content({ path }: { path: string[] }) {
   return <NotFound />;
 }
 
+/** Trying without an account: the health check, choosing, the plan and the session. */
+function GuestScreen({ path }: { path: string[] }) {
+  const screened = useStore(subject(null).screening);
+  const [a, b] = path;
+  if (a === 'screening') return b === 'result' ? <ScreeningResultScreen /> : <ScreeningScreen />;
+  if (a === 'choose') return screened ? (screened.result.verdict === 'refer' ? <Redirect to="/screening/result" /> : <ChooseScreen />) : <Redirect to="/screening" />;
+  if (a === 'plan') return <PlanScreen />;
+  if (a === 'session') return <SessionScreen />;
+  return screened ? <Redirect to="/choose" /> : <Landing />;
+}
+
 /** What the route shows for who is (not) signed in. */
 function Gate({ path, status }: { path: string[]; status: AuthStatus }) {
   const here = path[0] ?? '';
+  const trying = useStore(guest);
   if (AUTH_ROUTES.includes(here) && path[1]) return <AuthRoute path={path} status={status} />;
   if (status.kind === 'signed_in') return <Screen path={path} user={status.user} />;
   if (status.kind === 'loading') return <Loading what="Opening unknot" />;
   if (PUBLIC.includes(here)) return <Content path={path} />;
+  if (status.kind === 'signed_out' && trying && (here === '' || GUEST.includes(here))) return <GuestScreen path={path} />;
+  // A first visit on this device: what unknot is, before any form (someone who has signed in
+  // here before gets the sign-in screen; it links back to this page).
+  if (status.kind === 'signed_out' && ((here === '' && !status.expired && deviceOwner() === null) || here === 'welcome')) return <Landing />;
   // Signed out in the middle of a session (the login ran out): the session goes on, it is kept
   // on this device, and the banner asks to sign in when convenient.
   if (here === 'session' && sessionRunning()) return <SessionScreen />;
@@ -124,7 +145,8 @@ function Gate({ path, status }: { path: string[]; status: AuthStatus }) {
 
 function Header({ status, here }: { status: AuthStatus; here: string }) {
   const user = status.kind === 'signed_in' ? status.user : null;
-  const nav = NAV.filter((n) => (user ? !n.coach || isCoach(user) : PUBLIC.includes(n.path)));
+  const trying = useStore(guest) && status.kind === 'signed_out';
+  const nav = NAV.filter((n) => (user ? !n.coach || isCoach(user) : PUBLIC.includes(n.path) || (trying && n.path === 'choose')));
   return (
     <header class="top">
       <a class="brand" href="#/" aria-label="unknot, home">
@@ -137,6 +159,8 @@ function Header({ status, here }: { status: AuthStatus; here: string }) {
           <svg viewBox="0 0 24 24" aria-hidden="true" width="22" height="22"><circle cx="12" cy="8" r="4" /><path d="M4 21c1-5 5-7 8-7s7 2 8 7" /></svg>
           <span>{user.name.split(/\s+/)[0]}</span>
         </a>
+      ) : status.kind === 'signed_out' && trying && !['session', 'signup', 'signin'].includes(here) ? (
+        <a class="me" href="#/signup">Create account</a>
       ) : status.kind === 'signed_out' && !['signin', '', 'session'].includes(here) ? (
         <a class="me" href="#/signin">Sign in</a>
       ) : null}

@@ -105,6 +105,9 @@ export const api = {
   preview: (answers: Answers, client?: number | null) =>
     request<Screening>('POST', `${V1}/screenings${forClient(client)}${client ? '&' : '?'}record=false`, answers),
   plan: (profile: Profile) => request<Plan>('POST', `${V1}/plans`, profile),
+  /** Without an account: computed the same way, nothing kept (src/guest.ts). */
+  guestScreen: (answers: Answers) => request<Screening>('POST', `${V1}/guest/screening`, answers),
+  guestPlan: (profile: Profile) => request<Plan>('POST', `${V1}/guest/plans`, profile),
   startSession: (s: NewSession) => request<Session>('POST', `${V1}/sessions`, s),
   session: (id: number) => request<Session>('GET', `${V1}/sessions/${id}`),
   postEvents: (id: number, events: SessionEvent[]) => request<EventsResult>('POST', `${V1}/sessions/${id}/events`, { events }),

@@ -74,7 +74,7 @@ function SignInScreen({ expired }: { expired: boolean }) {
         <p class="lead">Welcome back. Your sessions, tender spots and plans are waiting.</p>
       )}
       <SignInForm />
-      <p>New here? <a href="#/signup">Create an account</a></p>
+      <p>New here? <a href="#/signup">Create an account</a>, or <a href="#/welcome">see what unknot is and try a routine</a> first.</p>
       <p class="muted small">Forgot your password? Ask whoever runs this unknot (your gym or trainer) for a reset link.</p>
     </div>
   );

@@ -9,6 +9,7 @@ import { List, Loading, ScreenTitle } from '../components/ui';
 import { doseText, minutesText, targetName, toolName, whyText, type Names } from '../lib/names';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { asGuest } from '../guest';
 import { useApi } from '../lib/useApi';
 import { currentPlan, planFrom } from '../state';
 
@@ -108,7 +109,8 @@ export function PlanScreen() {
         <p><a href="#/choose">Choose what to roll</a> and we'll build one.</p>
       </div>
     );
-  return <PlanDetails plan={plan} handout={from} />;
+  // A guest's handout would need an account (POST /api/v1/handouts): the printable view still works.
+  return <PlanDetails plan={plan} handout={asGuest() ? null : from} />;
 }
 
 /** What a plan's handout is made from: an assigned routine's id, a Profile, or a body for POST /handouts. */

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AnswerValue, Condition, GateQuestion, Reason, Region, Screening } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
+import { asGuest, preview, screen } from '../guest';
 import { lazy } from '../components/Lazy';
 import { ErrorNote, List, Loading, Redirect, ScreenTitle, errorText } from '../components/ui';
 import { useClientName } from '../components/Working';
@@ -36,7 +37,7 @@ async function referAdvice(conditions: Condition[], sent: Record<string, AnswerV
   const ids = new Set(result.reasons.filter((r) => r.outcome === 'refer').map((r) => r.condition));
   const keep = new Set(conditions.filter((c) => ids.has(c.id)).flatMap((c) => [c.id, ...(c.follow_up ? [c.follow_up.id] : [])]));
   try {
-    return (await api.preview({ answers: Object.fromEntries(Object.entries(sent).filter(([k]) => keep.has(k))) }, client)).advice;
+    return (await preview({ answers: Object.fromEntries(Object.entries(sent).filter(([k]) => keep.has(k))) }, client)).advice;
   } catch {
     return [];
   }
@@ -163,7 +164,7 @@ export function ScreeningScreen({ client = null }: { client?: number | null }) {
     setBusy(true);
     try {
       const sent = answersToSend(gate, conditions, given);
-      const result = await api.screen({ answers: sent }, client);
+      const result = await screen({ answers: sent }, client);
       sub.screening.set({ answers: sent, result, at: Date.now(), refer_advice: await referAdvice(conditions, sent, result, client) });
       navigate(`${sub.base}/screening/result`);
     } catch (e) {
@@ -231,7 +232,7 @@ export function ScreeningResultScreen({ client = null }: { client?: number | nul
   const today = new Date().toISOString().slice(0, 10);
   useEffect(() => {
     if (saved?.result.reasons.some((r) => r.cleared_until && r.cleared_until <= today))
-      api.preview({ answers: saved.answers }, client).then(cleared, () => undefined);
+      preview({ answers: saved.answers }, client).then(cleared, () => undefined);
   }, []);
   if (!saved) return <Redirect to={`${sub.base}/screening`} />;
   return <Verdict result={saved.result} referAdvice={saved.refer_advice ?? []} regions={regions.data ?? []} toolNames={tools.data ?? []}
@@ -274,7 +275,9 @@ function Verdict(props: VerdictProps) {
         <h2>Why</h2>
         <List items={refers.map(reasonText)} />
         {props.referAdvice.length > 0 && (<><h2>What to do</h2><List items={props.referAdvice} /></>)}
-        {clearable.length > 0 && <ClearanceOffer reasons={clearable} client={props.client} who={who} onDone={props.cleared} />}
+        {clearable.length > 0 && (asGuest()
+          ? <p class="note">Has a doctor or physiotherapist cleared you for foam rolling? <a href="#/signup">Create an account</a> to record their go-ahead: it is kept as its own record, with its date.</p>
+          : <ClearanceOffer reasons={clearable} client={props.client} who={who} onDone={props.cleared} />)}
         <div class="actions">{redo}<a class="btn ghost" href="#/learn/safety">Who should not roll</a></div>
       </div>
     );

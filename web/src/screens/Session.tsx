@@ -13,6 +13,7 @@ import { useStore } from '../lib/store';
 import { useApi } from '../lib/useApi';
 import { unlockAudio, stopSpeaking } from '../session/feedback';
 import { LiveSession, savedActive } from '../session/live';
+import { asGuest } from '../guest';
 import { currentPlan, muted } from '../state';
 import { syncStatus } from '../sync/sync';
 
@@ -294,6 +295,7 @@ function Guidance({ state, t, stretch, x }: { state: string; t: Technique | unde
 }
 
 function syncLine(s: LiveSession, pending: number): string {
+  if (asGuest()) return 'Kept on this device: create an account to keep it in a history.';
   if (s.serverState || s.serverId !== null) return pending > 0 ? `Saving… ${pending} waiting` : 'Saved to your history as you go.';
   return pending > 0 ? 'Offline: saved on this device, will sync when you are back online.' : 'Saving…';
 }
@@ -336,6 +338,7 @@ function Done({ s }: { s: LiveSession }) {
     if (sync.pending === 0 && ended) void s.loadServerRecord().catch(() => undefined);
   }, [sync.pending, ended]);
   const names = new Map(s.engine.items.map((i) => [i.id, i.name]));
+  const guest = asGuest();
   const server = s.serverFinal ? s.serverHolds : null;
   const holds = server ?? s.holds;
   const finish = () => {
@@ -354,11 +357,19 @@ function Done({ s }: { s: LiveSession }) {
         <section aria-labelledby="holds-h">
           <h2 id="holds-h">{server ? 'Saved to your history' : 'Logged on this device'}</h2>
           <ul>{holds.map((h, i) => <li key={i}>{holdLine(h, names.get(h.technique) ?? h.technique)}</li>)}</ul>
-          {!server && <p class="muted small">These will be saved to your history as soon as you are back online.</p>}
+          {!server && !guest && <p class="muted small">These will be saved to your history as soon as you are back online.</p>}
         </section>
       )}
+      {guest && s.events.length > 0 && (
+        <p class="note">This session is kept on this device only. Create an account and it goes into your history, where the weeks show
+          whether your spots get fewer and milder.</p>
+      )}
       <div class="actions">
-        <button type="button" class="btn primary" onClick={finish}>See my progress</button>
+        {guest ? (
+          <a class="btn primary" href="#/signup" onClick={() => { live?.detach(); live = null; }}>Create an account to keep it</a>
+        ) : (
+          <button type="button" class="btn primary" onClick={finish}>See my progress</button>
+        )}
         <button type="button" class="btn ghost" onClick={() => { live?.detach(); live = null; navigate('/choose'); }}>Plan another</button>
       </div>
     </div>

@@ -95,7 +95,7 @@ try {
 
   // 2. A trainer signs up at a desk and invites a client.
   await trainer.page.goto(`${base}/#/`);
-  await trainer.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await trainer.page.getByRole('heading', { level: 1, name: 'Foam rolling, coached step by step' }).waitFor(); // the first-visit landing
   await trainer.page.getByRole('link', { name: 'Create an account' }).click();
   await trainer.page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
   await shot(trainer.page, 'desk-02-signup');
