@@ -77,7 +77,8 @@ test('a new client: never rolled, not screened, nothing to compare', () => {
 test('flags: most urgent first, and the clients who need attention lead the list', () => {
   const refer = { kind: 'refer', date: '2025-03-11', message: 'latest screening says see a clinician before rolling' };
   const missed = { kind: 'missed_days', days: 5, message: 'no session for 5 days' };
-  assert.equal(flagText(refer), 'Refer: screening on 2025-03-11 says see a clinician before rolling');
+  const day = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(2025, 2, 11, 12));
+  assert.equal(flagText(refer), `Refer: screening on ${day} says see a clinician before rolling`); // in the reader's words, through Intl
   assert.equal(flagText(missed), 'No session for 5 days');
   const rows = [
     describeRow(row({ client: { id: 1, name: 'Alex' } }), NOW),

@@ -1,7 +1,8 @@
 // A trainer's dashboard row (GET /api/v1/dashboard) in words a trainer reads at a glance.
 // Trends are words plus an arrow (never colour alone); flags come first, most urgent first.
+import { decimal } from './numbers';
 import type { Changes, Comparison, DashboardFlag, DashboardRow, Verdict } from '../api/types';
-import { daysAgo } from './time';
+import { dayText, daysAgo } from './time';
 
 export type Tone = 'good' | 'bad' | 'neutral';
 
@@ -34,13 +35,13 @@ export interface RowView {
 
 const URGENCY: Record<DashboardFlag['kind'], number> = { refer: 3, missed_days: 2, never_rolled: 1 };
 
-const one = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const one = decimal;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function flagText(f: DashboardFlag): string {
   switch (f.kind) {
     case 'refer':
-      return `Refer: screening on ${f.date} says see a clinician before rolling`;
+      return `Refer: screening on ${dayText(f.date)} says see a clinician before rolling`;
     case 'missed_days':
       return `No session for ${f.days} days`;
     case 'never_rolled':

@@ -34,3 +34,8 @@ export function whenText(then: number, now = Date.now()): string {
 export function dateText(ms: number): string {
   return new Date(ms).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }
+
+/** A calendar day from the API ("2026-12-03") the same way, read at noon so no time zone moves it. */
+export function dayText(iso: string): string {
+  return dateText(new Date(`${iso}T12:00:00`).getTime());
+}

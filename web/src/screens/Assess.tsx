@@ -11,6 +11,7 @@ import { ErrorNote, Loading, Redirect, ScreenTitle } from '../components/ui';
 import { useClientName } from '../components/Working';
 import { profileFor } from '../lib/requests';
 import { navigate } from '../lib/router';
+import { dayText } from '../lib/time';
 import { useStore } from '../lib/store';
 import { useApi } from '../lib/useApi';
 import { setPlan, subject } from '../state';
@@ -238,7 +239,7 @@ export function AssessResultScreen({ client = null }: { client?: number | null }
     <div class="screen assess-result">
       <ScreenTitle title="Assessment result">{client ? `${who}: assessment result` : 'Assessment result'}</ScreenTitle>
       <p class="lead">
-        {entry.date} · {result.edition.toUpperCase()} tables · seen: {list(entry.assessment.findings)}.
+        {dayText(entry.date)} · {result.edition.toUpperCase()} tables · seen: {list(entry.assessment.findings)}.
       </p>
       <div class="calls">
         <Calls calls={result.overactive} comps={comps} id="over-h" title="Overactive: roll and stretch" />

@@ -9,7 +9,8 @@ import { BodyMap } from '../components/BodyMap';
 import { ErrorNote, Loading, ScreenTitle } from '../components/ui';
 import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
-import { dateText } from '../lib/time';
+import { decimal, oneDecimal } from '../lib/numbers';
+import { dateText, dayText } from '../lib/time';
 import { useApi } from '../lib/useApi';
 import { drawChart } from './chart';
 import { Pdf } from './Plan';
@@ -88,7 +89,7 @@ export function ProgressScreen({ client = null }: { client?: number | null }) {
       <dl class="stats">
         <div><dt>Sessions</dt><dd>{progress.sessions}</dd></div>
         <div><dt>Day streak</dt><dd>{progress.streak_days}</dd></div>
-        <div><dt>Per week</dt><dd>{progress.sessions_per_week.toFixed(1)}</dd></div>
+        <div><dt>Per week</dt><dd>{oneDecimal(progress.sessions_per_week)}</dd></div>
       </dl>
       {progress.empty_sessions > 0 && (
         <p class="muted small">
@@ -176,7 +177,7 @@ function AreaCard({ area, title: name, also, rule }: { area: AreaProgress; title
       {enough && (
         <>
           <div ref={chart} class="chart" role="img"
-            aria-label={`${name}: tenderness from ${area.series[0].tenderness_start.toFixed(1)} to ${area.series[area.series.length - 1].tenderness_start.toFixed(1)} over ${area.series.length} days`} />
+            aria-label={`${name}: tenderness from ${decimal(area.series[0].tenderness_start)} to ${decimal(area.series[area.series.length - 1].tenderness_start)} over ${area.series.length} days`} />
           <ul class="chart-key" aria-hidden="true">
             <li class="k1">when found</li><li class="k2">when eased</li><li class="k3">spots</li>
           </ul>
@@ -187,8 +188,8 @@ function AreaCard({ area, title: name, also, rule }: { area: AreaProgress; title
               <tbody>
                 {area.series.map((p) => (
                   <tr key={p.date}>
-                    <th scope="row">{p.date}</th><td>{p.spots}</td><td>{p.tenderness_start.toFixed(1)}</td>
-                    <td>{p.tenderness_end?.toFixed(1) ?? '–'}</td><td>{p.median_release_s === null ? '–' : `${Math.round(p.median_release_s)} s`}</td>
+                    <th scope="row">{dayText(p.date)}</th><td>{p.spots}</td><td>{oneDecimal(p.tenderness_start)}</td>
+                    <td>{p.tenderness_end === null ? '–' : oneDecimal(p.tenderness_end)}</td><td>{p.median_release_s === null ? '–' : `${Math.round(p.median_release_s)} s`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -244,7 +245,7 @@ function Reassessment({ latest, names, base }: { latest: AssessmentEntry; names:
   return (
     <section aria-labelledby="reassess-h" class="reassess">
       <h2 id="reassess-h">Movement assessment</h2>
-      <p class="muted small">Latest on {latest.date}. <a href={`#${base}/assess`}>Assess again</a></p>
+      <p class="muted small">Latest on {dayText(latest.date)}. <a href={`#${base}/assess`}>Assess again</a></p>
       {latest.changes ? (
         <ul>
           <li><strong>Resolved:</strong> {list(latest.changes.resolved)}</li>
