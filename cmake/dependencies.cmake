@@ -1,5 +1,5 @@
 # System packages only (Debian 12); nothing is fetched at configure time.
-find_package(Boost 1.81 REQUIRED COMPONENTS json)
+find_package(Boost 1.81 REQUIRED COMPONENTS json url)
 find_package(SQLite3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)

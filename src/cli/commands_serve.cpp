@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "common/error.hpp"
 #include "server/api.hpp"
+#include "server/host_check.hpp"
 
 namespace unknot::cli {
 
@@ -26,6 +27,13 @@ void add_serve_command(CLI::App& app, Context& ctx, int& code) {
     cmd->callback([&ctx, &code] {
         if (opts.bind == "localhost") opts.bind = "127.0.0.1";
         api_opts.open_signup = !invite_only;
+        if (!api_opts.public_url.empty()) {
+            try {
+                server::public_host(api_opts.public_url);
+            } catch (const std::invalid_argument& e) {
+                throw InputError("--public-url", e.what());
+            }
+        }
         const auto& catalog = ctx.catalog();
         auto& store = ctx.store();
         // Health data behind no accounts must not be reachable from other machines.

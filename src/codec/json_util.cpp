@@ -1,5 +1,9 @@
 #include "codec/json_util.hpp"
 
+#include <set>
+#include <vector>
+
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 
@@ -8,20 +12,70 @@
 
 namespace unknot::json {
 
+namespace {
+
+// Finds the first key an object repeats. Boost.JSON keeps the last of them silently, so
+// {"role":"trainer","role":"self"} would mean whatever its last line says; we refuse it. A
+// second, allocation-light pass over text that already parsed.
+struct DuplicateKeys {
+    constexpr static std::size_t max_object_size = std::size_t(-1);
+    constexpr static std::size_t max_array_size = std::size_t(-1);
+    constexpr static std::size_t max_key_size = std::size_t(-1);
+    constexpr static std::size_t max_string_size = std::size_t(-1);
+    std::vector<std::set<std::string>> open;
+    std::string key, repeated;
+
+    bool on_document_begin(boost::system::error_code&) { return true; }
+    bool on_document_end(boost::system::error_code&) { return true; }
+    bool on_object_begin(boost::system::error_code&) { return open.emplace_back(), true; }
+    bool on_object_end(std::size_t, boost::system::error_code&) { return open.pop_back(), true; }
+    bool on_array_begin(boost::system::error_code&) { return true; }
+    bool on_array_end(std::size_t, boost::system::error_code&) { return true; }
+    bool on_key_part(bj::string_view s, std::size_t, boost::system::error_code&) { return key.append(s.data(), s.size()), true; }
+    bool on_key(bj::string_view s, std::size_t, boost::system::error_code& ec) {
+        key.append(s.data(), s.size());
+        bool fresh = open.back().insert(key).second;
+        if (!fresh) {
+            repeated = key;
+            ec = make_error_code(boost::system::errc::invalid_argument);
+        }
+        key.clear();
+        return fresh;
+    }
+    bool on_string_part(bj::string_view, std::size_t, boost::system::error_code&) { return true; }
+    bool on_string(bj::string_view, std::size_t, boost::system::error_code&) { return true; }
+    bool on_number_part(bj::string_view, boost::system::error_code&) { return true; }
+    bool on_int64(std::int64_t, bj::string_view, boost::system::error_code&) { return true; }
+    bool on_uint64(std::uint64_t, bj::string_view, boost::system::error_code&) { return true; }
+    bool on_double(double, bj::string_view, boost::system::error_code&) { return true; }
+    bool on_bool(bool, boost::system::error_code&) { return true; }
+    bool on_null(boost::system::error_code&) { return true; }
+    bool on_comment_part(bj::string_view, boost::system::error_code&) { return true; }
+    bool on_comment(bj::string_view, boost::system::error_code&) { return true; }
+};
+
+std::string line_col(std::string_view text, std::size_t n) {
+    int line = 1, col = 1;
+    for (std::size_t i = 0; i < n && i < text.size(); ++i) {
+        if (text[i] == '\n') ++line, col = 1;
+        else ++col;
+    }
+    return std::to_string(line) + ":" + std::to_string(col);
+}
+
+}  // namespace
+
 bj::value parse(std::string_view text, const std::string& name, bj::storage_ptr sp) {
     bj::stream_parser p;
     p.reset(std::move(sp));
     boost::system::error_code ec;
     std::size_t n = p.write_some(text.data(), text.size(), ec);
     if (!ec) p.finish(ec);
-    if (ec) {
-        int line = 1, col = 1;
-        for (std::size_t i = 0; i < n && i < text.size(); ++i) {
-            if (text[i] == '\n') ++line, col = 1;
-            else ++col;
-        }
-        throw InputError(name + ":" + std::to_string(line) + ":" + std::to_string(col), "invalid JSON: " + ec.message());
-    }
+    if (ec) throw InputError(name + ":" + line_col(text, n), "invalid JSON: " + ec.message());
+    bj::basic_parser<DuplicateKeys> dup(bj::parse_options{});
+    n = dup.write_some(false, text.data(), text.size(), ec);
+    if (!dup.handler().repeated.empty())
+        throw InputError(name + ":" + line_col(text, n), "invalid JSON: the key \"" + valid_utf8(dup.handler().repeated) + "\" appears twice in one object");
     return p.release();
 }
 

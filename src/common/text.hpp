@@ -20,4 +20,9 @@ std::vector<std::string> nearest(std::string_view wanted, const std::vector<std:
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
+// `s` with every byte that is not part of well-formed UTF-8 (RFC 3629: no overlongs, no
+// surrogates, nothing past U+10FFFF) replaced by U+FFFD: text that echoes input is always
+// valid in JSON.
+std::string valid_utf8(std::string_view s);
+
 }  // namespace unknot

@@ -4,6 +4,7 @@
 
 #include "codec/dates.hpp"
 #include "security/secrets.hpp"
+#include "server/host_check.hpp"
 #include "server/responses.hpp"
 
 namespace unknot::server {
@@ -23,14 +24,17 @@ std::optional<UserId> positive_id(const std::string& s) {
 }
 
 // Browsers send Origin on every cross-site write; one that names another site is refused,
-// which also covers routes used before signing in (login CSRF).
+// which also covers routes used before signing in (login CSRF). "null" (a sandboxed frame, a
+// file, a cross-site redirect) and Sec-Fetch-Site: cross-site are other sites too.
 void check_origin(const HttpRequest& req) {
+    auto refuse = [](const std::string& from) { deny(403, "cross_origin", "this request came from another site (" + from + "); it was refused"); };
+    if (req.header("sec-fetch-site") == "cross-site") refuse("Sec-Fetch-Site: cross-site");
     auto origin = req.header("origin");
-    if (origin.empty() || origin == "null") return;
+    if (origin.empty()) return;  // not a browser, or a same-origin GET-like request
+    if (origin == "null") refuse("Origin: null");
     auto host = req.header("host");
     auto scheme_end = origin.find("://");
-    if (host.empty() || scheme_end == std::string::npos || origin.substr(scheme_end + 3) != host)
-        deny(403, "cross_origin", "this request came from another site (" + origin + "); it was refused");
+    if (host.empty() || scheme_end == std::string::npos || origin.substr(scheme_end + 3) != host) refuse("another origin");
 }
 
 }  // namespace
@@ -39,7 +43,10 @@ std::optional<Ctx> Gate::identify(const HttpRequest& req) {
     std::string secret;
     bool cookie = false;
     auto auth = req.header("authorization");
-    if (auth.rfind("Bearer ", 0) == 0) {
+    // The scheme is case-insensitive (RFC 9110 section 11.1): "bearer" is "Bearer".
+    auto scheme = auth.substr(0, 7);
+    std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (scheme == "bearer ") {
         secret = auth.substr(7);
     } else {
         secret = cookie_value(req, cookie_name);
@@ -72,6 +79,11 @@ Relation Gate::relation(const User& actor, UserId subject) {
 }
 
 Ctx Gate::admit(const HttpRequest& req, const Access& access, const std::map<std::string, std::string>& params) {
+    // Before anything else: a name this server was not given is a rebinding page (or a mistake).
+    if (!host_allowed(req.header("host"), options_.host_names))
+        deny(421, "wrong_host",
+             "this server answers to localhost, IP addresses and the name in --public-url only; to reach it by another name, "
+             "start it with --public-url http://THAT-NAME:PORT");
     bool writes = changes_state(req.method);
     if (writes) check_origin(req);
     auto found = identify(req);
@@ -120,8 +132,8 @@ Ctx Gate::admit(const HttpRequest& req, const Access& access, const std::map<std
         if (!owner || !allowed(role, action, relation(ctx.me(), *owner)))
             deny(404, "not_found", std::string(session ? "no session `" : "no routine `") + (it == params.end() ? std::string() : it->second) + "`", "id");
         ctx.subject = *owner;
-    } else if (auto client = req.query("client"); !client.empty()) {
-        auto id = positive_id(client);
+    } else if (auto client = req.query_param("client")) {
+        auto id = positive_id(*client);  // "?client=" names nobody: an error, not one's own data
         if (!id) deny(400, "invalid", "client must be a user id (a positive whole number)", "client");
         if (!allowed(role, action, relation(ctx.me(), *id))) deny(403, "forbidden", "you are not this person's trainer", "client");
         ctx.subject = *id;

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "accounts/accounts.hpp"
 #include "server/http.hpp"
@@ -57,6 +58,9 @@ struct GateOptions {
     // the last address the proxy added to X-Forwarded-For. Only when the proxy is trusted, or
     // anyone could pick their own address and dodge the throttle.
     bool trust_proxy = false;
+    // Host names besides this machine's own that requests may name (from --public-url):
+    // server/host_check.hpp.
+    std::vector<std::string> host_names;
 };
 
 class Gate {

@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "server/assets.hpp"
+#include "server/host_check.hpp"
 #include "server/responses.hpp"
 
 namespace unknot::server {
@@ -44,13 +45,19 @@ HttpResponse asset_response(const Asset& a, const HttpRequest& req) {
     return r;
 }
 
+// The name in --public-url is one this server answers to (server/host_check.hpp).
+GateOptions with_public_host(GateOptions g, const std::string& public_url) {
+    if (!public_url.empty()) g.host_names.push_back(public_host(public_url));
+    return g;
+}
+
 }  // namespace
 
 Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
     : catalog_(catalog),
       store_(store),
       options_(options),
-      gate_(store, store_mu_, options.gate),
+      gate_(store, store_mu_, with_public_host(options.gate, options.public_url)),
       guest_budget_(options.guest_requests, options.guest_window_ms) {
     router_.add("GET", "/healthz", Access::anyone(), [](const HttpRequest&, const Params&, const Ctx&) {
         return json_response(200, bj::object{{"status", "ok"}, {"version", UNKNOT_VERSION}});
@@ -177,9 +184,11 @@ void Api::handle(HttpRequest req, Responder done) {
             out.route = "(asset)";
         } else {
             auto path = req.path();
+            if (!path.starts_with("/")) throw HttpError{error_response(400, "bad_request", "the request target must be a path starting with /")};
             const Asset* a = find_asset(path == "/" ? "/index.html" : path);
-            // The app routes with #fragments; any other path gets the app shell.
-            if (!a && path.find('.') == std::string::npos) a = find_asset("/index.html");
+            // The app routes with #fragments; another page-like path gets the app shell, but a
+            // missing file under /assets/ is a 404 (never a page passed off as a script).
+            if (!a && path.find('.') == std::string::npos && !path.starts_with("/assets/")) a = find_asset("/index.html");
             out = a ? asset_response(*a, req) : error_response(404, "not_found", "no such file: " + path);
             out.route = a ? "(asset)" : "(unknown asset)";
         }

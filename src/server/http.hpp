@@ -3,6 +3,7 @@
 // else (routing, the API, assets) works with these plain values, which keeps the build fast and
 // the handlers testable without sockets.
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,7 +19,9 @@ struct HttpRequest {
 
     std::string header(std::string_view name) const;
     std::string path() const;   // target without the query
-    std::string query(std::string_view key) const;
+    std::string query(std::string_view key) const;  // "" when absent or empty
+    // The decoded value of a query parameter, or nothing when it is absent ("?client=" is "").
+    std::optional<std::string> query_param(std::string_view key) const;
 };
 
 struct HttpResponse {

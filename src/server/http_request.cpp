@@ -1,5 +1,7 @@
 #include "server/http.hpp"
 
+#include <boost/url/parse.hpp>
+
 namespace unknot::server {
 
 std::string HttpRequest::header(std::string_view name) const {
@@ -13,21 +15,16 @@ std::string HttpRequest::path() const {
     return q == std::string::npos ? target : target.substr(0, q);
 }
 
-std::string HttpRequest::query(std::string_view key) const {
-    auto q = target.find('?');
-    if (q == std::string::npos) return {};
-    std::string_view rest(target);
-    rest.remove_prefix(q + 1);
-    while (!rest.empty()) {
-        auto amp = rest.find('&');
-        auto part = rest.substr(0, amp);
-        auto eq = part.find('=');
-        if (part.substr(0, eq) == key) return eq == std::string_view::npos ? std::string{} : std::string(part.substr(eq + 1));
-        if (amp == std::string_view::npos) break;
-        rest.remove_prefix(amp + 1);
-    }
-    return {};
+std::optional<std::string> HttpRequest::query_param(std::string_view key) const {
+    auto u = boost::urls::parse_origin_form(target);
+    if (!u) return std::nullopt;  // a target the router will not match either
+    auto params = u->params();  // percent-decoded
+    auto it = params.find(key);
+    if (it == params.end()) return std::nullopt;
+    return (*it).has_value ? std::string((*it).value) : std::string();
 }
+
+std::string HttpRequest::query(std::string_view key) const { return query_param(key).value_or(std::string()); }
 
 std::string cookie_value(const HttpRequest& req, std::string_view name) {
     std::string_view rest;

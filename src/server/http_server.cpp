@@ -16,6 +16,7 @@
 #include <mutex>
 #include <thread>
 
+#include "server/framing.hpp"
 #include "server/http.hpp"
 
 namespace unknot::server {
@@ -79,6 +80,24 @@ private:
         parser_->body_limit(shared_.options.body_limit);
         parser_->header_limit(16 * 1024);
         stream_.expires_after(read_timeout);
+        // The header first: how the body is framed is decided before a byte of it is read.
+        http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_header, shared_from_this()));
+    }
+
+    void on_header(beast::error_code ec, std::size_t n) {
+        if (ec) return on_read(ec, n);
+        const auto& h = parser_->get();
+        Framing f;
+        f.http10 = h.version() < 11;
+        f.content_length = h.find(http::field::content_length) != h.end();
+        f.parser_chunked = parser_->chunked();
+        for (auto [it, end] = h.equal_range(http::field::transfer_encoding); it != end; ++it)
+            f.transfer = f.transfer ? *f.transfer + ", " + std::string(it->value()) : std::string(it->value());
+        if (auto problem = framing_problem(f)) {
+            busy_ = true;
+            started_ = std::chrono::steady_clock::now();
+            return reply_error(400, "bad_framing", *problem, std::string(h.method_string()));
+        }
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Connection::on_read, shared_from_this()));
     }
 

@@ -1,11 +1,38 @@
 #include "server/responses.hpp"
 
+#include <algorithm>
+
 #include <boost/json/serialize.hpp>
 
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
+#include "common/text.hpp"
 
 namespace unknot::server {
+
+namespace {
+std::string lower_trimmed(std::string_view s) {
+    auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+    std::string out = b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+}  // namespace
+
+// "application/json", any case, with at most a UTF-8 charset: not "application/jsonx", and not
+// "charset=utf-16", which would otherwise be read as UTF-8.
+bool is_json_media_type(std::string_view header) {
+    auto semi = header.find(';');
+    if (lower_trimmed(header.substr(0, semi)) != "application/json") return false;
+    while (semi != std::string_view::npos) {
+        auto rest = header.substr(semi + 1);
+        auto next = rest.find(';');
+        auto param = lower_trimmed(rest.substr(0, next));
+        if (!param.empty() && param != "charset=utf-8" && param != "charset=\"utf-8\"") return false;
+        semi = next == std::string_view::npos ? next : semi + 1 + next;
+    }
+    return true;
+}
 
 HttpResponse json_response(int status, const boost::json::value& body) {
     HttpResponse r;
@@ -16,15 +43,15 @@ HttpResponse json_response(int status, const boost::json::value& body) {
 }
 
 HttpResponse error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
-    boost::json::object e{{"code", code}, {"message", message}};
-    e["field"] = field.empty() ? boost::json::value(nullptr) : boost::json::value(field);
+    // Messages and fields may quote what was sent: never let its bytes make the body bad JSON.
+    boost::json::object e{{"code", code}, {"message", valid_utf8(message)}};
+    e["field"] = field.empty() ? boost::json::value(nullptr) : boost::json::value(valid_utf8(field));
     return json_response(status, boost::json::object{{"error", std::move(e)}});
 }
 
 boost::json::value json_body(const HttpRequest& req, boost::json::storage_ptr sp) {
-    auto type = req.header("content-type");
-    if (type.rfind("application/json", 0) != 0)
-        throw HttpError{error_response(415, "unsupported_media_type", "send the body as application/json", "")};
+    if (!is_json_media_type(req.header("content-type")))
+        throw HttpError{error_response(415, "unsupported_media_type", "send the body as application/json (UTF-8)", "")};
     try {
         return json::parse(req.body, "body", std::move(sp));
     } catch (const InputError& e) {

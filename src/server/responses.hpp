@@ -7,6 +7,7 @@
 namespace unknot::server {
 
 HttpResponse json_response(int status, const boost::json::value& body);
+bool is_json_media_type(std::string_view content_type_header);
 HttpResponse error_response(int status, const std::string& code, const std::string& message, const std::string& field = {});
 
 // Parses a JSON request body (415 unless application/json, 400 with line:column when malformed);

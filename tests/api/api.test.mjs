@@ -9,6 +9,7 @@ import "./suites/document.mjs";
 import "./suites/setup.mjs";
 import "./suites/endpoints.mjs";
 import "./suites/malformed.mjs";
+import "./suites/framing.mjs";
 import "./suites/assessments.mjs";
 import "./suites/printouts.mjs";
 import "./suites/clearances.mjs";

@@ -1,5 +1,7 @@
 #include "support/api_world.hpp"
 
+#include <algorithm>
+
 #include <boost/json/serialize.hpp>
 
 #include "codec/codec.hpp"
@@ -41,6 +43,7 @@ ApiWorld::ApiWorld(server::ApiOptions options) : store_(open_sqlite_store(":memo
     add("solo", "self");
     s.link(people_["trainer_a"].id, people_["client_a"].id, now);
     s.link(people_["trainer_b"].id, people_["client_b"].id, now);
+    if (options.public_url.empty()) options.public_url = "http://unknot.test";  // the Host its requests name
     api_ = std::make_unique<server::Api>(catalog(), s, options);
 }
 
@@ -63,6 +66,17 @@ server::HttpRequest ApiWorld::request_as(const std::string& who, const std::stri
 
 server::HttpResponse ApiWorld::send(const std::string& who, const std::string& method, const std::string& target, const std::string& body) {
     return api_->handle_sync(request_as(who, method, target, body));
+}
+
+server::HttpResponse ApiWorld::send_with(const std::string& who, const std::string& method, const std::string& target, const std::string& body,
+                                         const std::vector<std::pair<std::string, std::string>>& headers) {
+    auto r = request_as(who, method, target, body);
+    for (const auto& [k, v] : headers) {
+        auto it = std::find_if(r.headers.begin(), r.headers.end(), [&](const auto& h) { return h.first == k; });
+        if (it != r.headers.end()) it->second = v;
+        else r.headers.emplace_back(k, v);
+    }
+    return api_->handle_sync(r);
 }
 
 }  // namespace unknot::test

@@ -27,6 +27,9 @@ public:
 
     // As `who` ("" for nobody), signed in with a fresh cookie and its CSRF token.
     server::HttpResponse send(const std::string& who, const std::string& method, const std::string& target, const std::string& body = {});
+    // As send(), with these headers set (replacing any the request already had).
+    server::HttpResponse send_with(const std::string& who, const std::string& method, const std::string& target, const std::string& body,
+                                   const std::vector<std::pair<std::string, std::string>>& headers);
     // A request as `who` with nothing added: for CSRF, Origin and token tests.
     server::HttpRequest request_as(const std::string& who, const std::string& method, const std::string& target, const std::string& body = {});
 
