@@ -65,15 +65,7 @@ std::optional<std::string> email_problem(std::string_view email) {
     return std::nullopt;
 }
 
-std::optional<std::string> password_problem(std::string_view password, std::string_view email) {
-    // Length over composition rules (NIST SP 800-63B, OWASP ASVS 2.1): long passphrases welcome.
-    if (password.size() < 12) return "use at least 12 characters; a few words make a good one";
-    if (password.size() > 256) return "use at most 256 characters";
-    if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password.front(); }))
-        return "a password of one repeated character is too easy to guess";
-    if (!email.empty() && normalise_email(password) == normalise_email(email)) return "the password must not be your email address";
-    return std::nullopt;
-}
+// password_problem: src/accounts/passwords.cpp
 
 std::optional<std::string> name_problem(std::string_view name) {
     auto b = name.find_first_not_of(" \t");

@@ -39,7 +39,9 @@ private:
     std::optional<UserId> user_;
 };
 
-std::string read_file(const std::string& path);  // InputError when unreadable
+// InputError when unreadable or over `limit` (profiles, plans, findings, event logs: all small).
+inline constexpr std::size_t cli_file_limit = 8 * 1024 * 1024;
+std::string read_file(const std::string& path, std::size_t limit = cli_file_limit);
 std::string default_db_path();
 std::string default_data_dir();
 

@@ -12,15 +12,23 @@ namespace unknot::cli {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const std::string& path) {
+// Every file the CLI reads goes through here, with one limit: a profile, plan or event log is
+// kilobytes; /dev/zero or a runaway log must not grow the process until it is killed. Read in
+// pieces, so devices and pipes (whose size is unknown) are bounded too.
+std::string read_file(const std::string& path, std::size_t limit) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw InputError(path, "is a folder, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open the file (does it exist, and may you read it?)");
-    std::ostringstream s;
-    s << in.rdbuf();
+    std::string text;
+    char piece[64 * 1024];
+    while (in.read(piece, sizeof piece) || in.gcount() > 0) {
+        text.append(piece, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > limit)
+            throw InputError(path, "the file is larger than " + std::to_string(limit / (1024 * 1024)) + " MiB, the most unknot reads here");
+    }
     if (in.bad()) throw InputError(path, "cannot read the file");
-    return s.str();
+    return text;
 }
 
 // XDG base directories: $XDG_DATA_HOME/unknot/unknot.db, else ~/.local/share/unknot/unknot.db.
@@ -86,8 +94,14 @@ Store& Context::store() {
         auto path = db_path();
         auto parent = fs::path(path).parent_path();
         std::error_code ec;
-        if (!parent.empty()) fs::create_directories(parent, ec);
-        if (ec) throw StoreError(parent.string() + ": cannot create the data folder (" + ec.message() + ")");
+        if (g_.db_path.empty()) {
+            // Our own default place: made on first use.
+            if (!parent.empty()) fs::create_directories(parent, ec);
+            if (ec) throw StoreError(parent.string() + ": cannot create the data folder (" + ec.message() + ")");
+        } else if (!parent.empty() && !fs::is_directory(parent, ec)) {
+            // A path someone typed: a missing folder is more likely a typo than a wish for a new one.
+            throw InputError("--db", "the folder " + parent.string() + " does not exist; create it first, or give a path in an existing folder");
+        }
         store_ = open_sqlite_store(path);
     }
     return *store_;

@@ -19,6 +19,7 @@ u session --plan "$work/plan.json" --replay "$work/ev.jsonl" >/dev/null
 create() { printf '%s\n' "$1" | u admin create-user --password-stdin "${@:2}"; }
 check "bad email named" bash -c "printf 'owner passphrase 1\n' | '$unknot_bin' --db '$db' admin create-user --password-stdin --email nope --name X 2>&1 >/dev/null | grep -q -- '--email'"
 check "short password refused" bash -c "printf 'short\n' | '$unknot_bin' --db '$db' admin create-user --password-stdin --email o@example.org --name O 2>&1 >/dev/null | grep -q '12 characters'"
+check "a common password refused, as over the API" bash -c "printf 'Password123!\n' | '$unknot_bin' --db '$db' admin create-user --password-stdin --email o@example.org --name O 2>&1 >/dev/null | grep -q 'tried first'"
 check "the first account must be an admin" bash -c "printf 'owner passphrase 1\n' | '$unknot_bin' --db '$db' admin create-user --password-stdin --email o@example.org --name O --role trainer 2>&1 >/dev/null | grep -q 'must be an admin'"
 check "nothing was created by the refusals" bash -c "'$unknot_bin' --db '$db' admin users | grep -q 'No accounts yet'"
 out=$(create "owner passphrase 1" --email Owner@Example.org --name "Olive Owner")

@@ -24,6 +24,7 @@ expect_fail 2 "unknown field \`target\`" -- --db "$db" plan --profile "$(p t.jso
 expect_fail 2 "screening.answers.heart_failure: unknown condition" -- --db "$db" plan --profile "$(p t.json '{"screening": {"answers": {"heart_failure": true}}, "targets": ["calf"]}')"
 expect_fail 2 "screening.answers.pregnancy: expected true/false" -- --db "$db" plan --profile "$(p t.json '{"screening": {"answers": {"pregnancy": "yes"}}, "targets": ["calf"]}')"
 expect_fail 2 "has no left or right side" -- --db "$db" plan --profile "$(p t.json '{"targets": ["upper_back:left"]}')"
+expect_fail 2 "the key \"minutes\" appears twice" -- --db "$db" plan --profile "$(p dup.json '{"targets": ["calf"], "minutes": 10, "minutes": 90}')"
 expect_fail 2 "(top level): expected an object, got a list" -- --db "$db" plan --profile "$(p t.json '[1,2]')"
 expect_fail 2 "cannot open the file" -- --db "$db" plan --profile "$work/nope.json"
 expect_fail 2 "is a folder" -- --db "$db" plan --profile "$work"
@@ -72,7 +73,7 @@ printf '{"t": 0, "type": "start"}\n' > "$work/start.jsonl"
 "$unknot_bin" --db "$work/locked.db" plan --json --profile "$(p good.json "$good")" > "$work/plan0.json"
 expect_fail 2 "locked by another program" -- --db "$work/locked.db" session --plan "$work/plan0.json" --replay "$work/start.jsonl"
 kill "$locker" 2>/dev/null; wait "$locker" 2>/dev/null
-expect_fail 2 "cannot" -- --db "/proc/unknot/x.db" history
+expect_fail 2 "/proc/unknot does not exist" -- --db "/proc/unknot/x.db" history  # a folder not made for a typed --db
 
 # Plans and replays
 "$unknot_bin" --db "$db" plan --json --profile "$(p good.json "$good")" > "$work/plan.json"
@@ -87,6 +88,16 @@ expect_fail 2 "ev.jsonl:2:" -- --db "$db" session --plan "$work/plan.json" --rep
 expect_fail 2 "no events" -- --db "$db" session --plan "$work/plan.json" --replay /dev/null
 expect_fail 2 "does not look like a plan" -- --db "$db" session --plan "$(p g.json "$good")" --replay "$work/ev.jsonl"
 expect_fail 2 "needs a terminal" -- --db "$db" session --plan "$work/plan.json" </dev/null
+# One size limit for every file the CLI reads (issue 12, item 5): a device or a runaway log is
+# refused at 8 MiB, not read until the process is killed.
+expect_fail 2 "/dev/zero: the file is larger than 8 MiB" -- --db "$db" plan --profile /dev/zero
+head -c 9000000 /dev/zero | tr '\0' '\n' > "$work/huge.jsonl"
+expect_fail 2 "huge.jsonl: the file is larger than 8 MiB" -- --db "$db" session --plan "$work/plan.json" --replay "$work/huge.jsonl"
+
+# A --db in a folder that does not exist: refused, and no folder made for it (issue 12, item 10).
+expect_fail 2 "the folder $work/missing/folder does not exist" -- --db "$work/missing/folder/x.db" history
+check "no folder created for a mistyped --db" test ! -e "$work/missing"
+
 # Nothing above may have written a half session.
 check "no sessions saved by rejected input" test "$(sqlite3 "$db" 'select count(*) from sessions')" = 0
 

@@ -334,6 +334,24 @@ TEST(Passwords, HashesAreArgon2idAndSalted) {
     EXPECT_FALSE(security::verify_password("", ""));
 }
 
+// Issue 12, item 3: characters, not bytes; and the passwords guessed first are refused.
+TEST(Passwords, CountsCharactersNotBytes) {
+    EXPECT_TRUE(password_problem("\U0001F600\U0001F600\U0001F600", "a@b.org"));  // 3 emoji, 12 bytes
+    EXPECT_TRUE(password_problem("éééééééééééé", "a@b.org"));                        // one repeated character
+    EXPECT_FALSE(password_problem("Gastrocnémius rolls", "a@b.org"));
+    EXPECT_FALSE(password_problem("足底筋膜を毎日ほぐす習慣です", "a@b.org"));
+    EXPECT_TRUE(password_problem("足底筋膜をほぐす", "a@b.org"));  // 8 characters, 24 bytes
+}
+
+TEST(Passwords, TheOnesGuessedFirstAreRefused) {
+    for (const char* weak : {"password1234", "123456789012", "qwertyuiopas", "Password123!", "P@ssw0rd2024!!", "0987654321098",
+                             "abcdefghijklmnop", "!!letmein2024!!", "unknot123456", "robin.smith99"})
+        EXPECT_TRUE(password_problem(weak, "robin.smith@example.org")) << weak;
+    for (const char* fine : {"four words make one", "correct horse battery staple", "owner passphrase 1 for unknot", "my calves say thanks"})
+        EXPECT_FALSE(password_problem(fine, "robin.smith@example.org")) << fine;
+    EXPECT_NE(password_problem("Password123!", "")->find("tried first"), std::string::npos);
+}
+
 TEST(Passwords, PolicyExplainsWhatIsWrong) {
     EXPECT_TRUE(password_problem("short", "a@b.org"));
     EXPECT_TRUE(password_problem("aaaaaaaaaaaaaaaa", "a@b.org"));

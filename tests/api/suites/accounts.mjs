@@ -36,6 +36,10 @@ test("sign-up refuses bad input, naming the field", async () => {
     [{ ...base, password: "aaaaaaaaaaaaaaaa" }, "password"],
     [{ ...base, password: "New@Example.org" }, "password"],
     [{ ...base, password: "x".repeat(257) }, "password"],
+    // Characters, not bytes; and the passwords guessed first (issue 12, item 3).
+    [{ ...base, password: "\u{1F600}\u{1F600}\u{1F600}" }, "password"],
+    [{ ...base, password: "é".repeat(12) }, "password"],
+    ...["password1234", "123456789012", "qwertyuiopas", "Password123!"].map((password) => [{ ...base, password }, "password"]),
     [{ ...base, name: "   " }, "name"],
     [{ ...base, name: "bell\u0007" }, "name"],
     [{ ...base, name: "n".repeat(101) }, "name"],
