@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/text.hpp"
+
 namespace unknot {
 
 std::string_view to_string(Role r) {
@@ -45,13 +47,7 @@ LoginState after_failure(LoginState s, std::int64_t now_ms, const LoginPolicy& p
     return s;
 }
 
-std::string normalise_email(std::string_view email) {
-    std::string out;
-    auto b = email.find_first_not_of(" \t\r\n"), e = email.find_last_not_of(" \t\r\n");
-    if (b == std::string_view::npos) return out;
-    for (char c : email.substr(b, e - b + 1)) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+std::string normalise_email(std::string_view email) { return ascii_lower(trim(email)); }
 
 std::optional<std::string> email_problem(std::string_view email) {
     if (email.empty()) return "enter an email address";

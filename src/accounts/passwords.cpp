@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "accounts/accounts.hpp"
+#include "common/text.hpp"
 
 namespace unknot {
 
@@ -40,12 +41,6 @@ const std::set<std::string>& weak_list() {
         return out;
     }();
     return list;
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 bool is_letter_or_space(unsigned char c) { return std::isalpha(c) || c == ' ' || c >= 0x80; }

@@ -10,6 +10,10 @@ bool is_id(std::string_view s);
 
 std::string_view trim(std::string_view s);
 
+// ASCII letters lower-cased, every other byte as it is: for names that compare without case
+// (emails, header tokens, host names); UTF-8 passes through untouched.
+std::string ascii_lower(std::string_view s);
+
 // Splits an id list written with spaces and/or commas.
 std::vector<std::string> split_ids(std::string_view s);
 

@@ -39,6 +39,7 @@ struct Sample {
     explicit Sample(int d, int s = 0) : day(d), spots(s) {}
     int day;
     int spots;
+    int sessions = 1;  // on a day's merged sample: how many sessions it adds up
     std::vector<double> start, end, release;
 };
 
@@ -63,14 +64,14 @@ double real_change(const std::vector<double>& a, const std::vector<double>& b, d
 }
 
 // Compares the earlier half of the days with the later half (the rule: progress.hpp).
-Trend trend_of(const std::map<int, Sample>& by_day, const std::map<int, int>& sessions_on) {
+Trend trend_of(const std::map<int, Sample>& by_day) {
     if (by_day.size() < 2 * static_cast<std::size_t>(trend_days_per_half)) return Trend::not_enough_data;
     auto half = by_day.size() / 2;
     std::vector<double> spots_a, spots_b, ten_a, ten_b;
     std::size_t i = 0;
     for (const auto& [day, d] : by_day) {
         bool earlier = i++ < half;
-        (earlier ? spots_a : spots_b).push_back(static_cast<double>(d.spots) / std::max(1, sessions_on.at(day)));
+        (earlier ? spots_a : spots_b).push_back(static_cast<double>(d.spots) / d.sessions);
         if (!d.start.empty()) (earlier ? ten_a : ten_b).push_back(mean(d.start));
     }
     double ds = real_change(spots_a, spots_b, trend_spots_step);
@@ -89,13 +90,13 @@ AreaProgress summarise(const std::string& id, std::vector<Sample> samples) {
     std::sort(samples.begin(), samples.end(), [](const Sample& x, const Sample& y) { return x.day < y.day; });
     a.sessions = static_cast<int>(samples.size());
     std::map<int, Sample> by_day;
-    std::map<int, int> sessions_on;
     std::vector<double> release;
     std::vector<int> recent_release;
     for (const auto& s : samples) {
         a.spots += s.spots;
-        ++sessions_on[s.day];
-        auto& d = by_day.try_emplace(s.day, Sample(s.day)).first->second;
+        auto [it, fresh] = by_day.try_emplace(s.day, Sample(s.day));
+        auto& d = it->second;
+        if (!fresh) ++d.sessions;
         d.spots += s.spots;
         d.start.insert(d.start.end(), s.start.begin(), s.start.end());
         d.end.insert(d.end.end(), s.end.begin(), s.end.end());
@@ -107,7 +108,7 @@ AreaProgress summarise(const std::string& id, std::vector<Sample> samples) {
         if (!d.end.empty()) p.tenderness_end = mean(d.end);
         a.series.push_back(p);
     }
-    a.trend = trend_of(by_day, sessions_on);
+    a.trend = trend_of(by_day);
     a.median_release_s = median(release);
     // Learn from the most recent releases only: the body changes over weeks.
     auto from = release.size() > 10 ? release.size() - 10 : 0;

@@ -41,7 +41,7 @@ struct AreaProgress {
     std::optional<int> suggested_hold_s;  // within 30-90 s
 };
 
-// The trend rule, stated once (docs/progress.md and data/learn/how-to-roll.md say it in words):
+// The trend rule, stated once (docs/cli.md and data/learn/how-to-roll.md say it in words):
 // an area's days, oldest first, are split into an earlier and a later half; each half needs
 // this many days, and a change counts only when it is at least the step below AND larger than
 // the day-to-day spread (the pooled standard deviation of the day values within the halves).

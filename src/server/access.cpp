@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "codec/dates.hpp"
+#include "common/text.hpp"
 #include "security/secrets.hpp"
 #include "server/host_check.hpp"
 #include "server/responses.hpp"
@@ -44,9 +45,7 @@ std::optional<Ctx> Gate::identify(const HttpRequest& req) {
     bool cookie = false;
     auto auth = req.header("authorization");
     // The scheme is case-insensitive (RFC 9110 section 11.1): "bearer" is "Bearer".
-    auto scheme = auth.substr(0, 7);
-    std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (scheme == "bearer ") {
+    if (ascii_lower(auth.substr(0, 7)) == "bearer ") {
         secret = auth.substr(7);
     } else {
         secret = cookie_value(req, cookie_name);

@@ -86,12 +86,16 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
             std::lock_guard lock(store_mu_);
             profile.clearances = clearances_of(ctx.me().id);  // the caller's own go-aheads after a refer
         }
-        profile.today = today_local();
-        HttpResponse r;
-        r.body = json::to_json_text(make_plan(profile, catalog_));
-        r.headers.emplace_back("Cache-Control", "no-store");
-        return r;
+        return plan_response(std::move(profile));
     });
+}
+
+HttpResponse Api::plan_response(Profile profile) const {
+    profile.today = today_local();
+    HttpResponse r;
+    r.body = json::to_json_text(make_plan(profile, catalog_));
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
 }
 
 void Api::add_content_list(const std::string& path, const bj::value& list) {

@@ -67,6 +67,7 @@ private:
     std::string link_base(const HttpRequest& req) const;
     Profile with_recorded_screening(Profile p, UserId client);  // store lock held
     std::vector<Clearance> clearances_of(UserId user);             // store lock held
+    HttpResponse plan_response(Profile p) const;                   // today's plan as the answer, never cached
     // Content never changes while the server runs: the list is serialised once, at start-up.
     void add_content_list(const std::string& path, const boost::json::value& list);
 

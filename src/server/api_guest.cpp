@@ -3,7 +3,6 @@
 // from the store. Rate-limited per address, because anyone may call these and they do work.
 #include "codec/codec.hpp"
 #include "codec/dates.hpp"
-#include "codec/json_util.hpp"
 #include "common/error.hpp"
 #include "server/api.hpp"
 #include "server/responses.hpp"
@@ -30,12 +29,8 @@ void Api::guest_routes() {
     router_.add("POST", "/api/v1/guest/plans", Access::anyone(), [this](const HttpRequest& req, const Params&, const Ctx&) {
         if (!guest_budget_.take(gate_.client_address(req), now_unix_ms())) return throttled(guest_budget_.window_ms());
         auto profile = json::profile_from_json(json_body(req), catalog_);
-        profile.clearances.clear();
-        profile.today = today_local();
-        HttpResponse r;
-        r.body = json::to_json_text(make_plan(profile, catalog_));
-        r.headers.emplace_back("Cache-Control", "no-store");
-        return r;
+        profile.clearances.clear();  // a guest has none on record
+        return plan_response(std::move(profile));
     });
 }
 

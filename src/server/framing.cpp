@@ -1,7 +1,8 @@
 #include "server/framing.hpp"
 
-#include <algorithm>
 #include <vector>
+
+#include "common/text.hpp"
 
 namespace unknot::server {
 
@@ -11,11 +12,7 @@ std::vector<std::string> codings(std::string_view v) {
     std::size_t start = 0;
     while (start <= v.size()) {
         auto comma = v.find(',', start);
-        auto part = v.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        auto b = part.find_first_not_of(" \t"), e = part.find_last_not_of(" \t");
-        std::string token = b == std::string_view::npos ? std::string() : std::string(part.substr(b, e - b + 1));
-        std::transform(token.begin(), token.end(), token.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        out.push_back(token);
+        out.push_back(ascii_lower(trim(v.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start))));
         if (comma == std::string_view::npos) break;
         start = comma + 1;
     }

@@ -1,7 +1,5 @@
 #include "server/responses.hpp"
 
-#include <algorithm>
-
 #include <boost/json/serialize.hpp>
 
 #include "codec/json_util.hpp"
@@ -10,24 +8,15 @@
 
 namespace unknot::server {
 
-namespace {
-std::string lower_trimmed(std::string_view s) {
-    auto b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-    std::string out = b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-}  // namespace
-
 // "application/json", any case, with at most a UTF-8 charset: not "application/jsonx", and not
 // "charset=utf-16", which would otherwise be read as UTF-8.
 bool is_json_media_type(std::string_view header) {
     auto semi = header.find(';');
-    if (lower_trimmed(header.substr(0, semi)) != "application/json") return false;
+    if (ascii_lower(trim(header.substr(0, semi))) != "application/json") return false;
     while (semi != std::string_view::npos) {
         auto rest = header.substr(semi + 1);
         auto next = rest.find(';');
-        auto param = lower_trimmed(rest.substr(0, next));
+        auto param = ascii_lower(trim(rest.substr(0, next)));
         if (!param.empty() && param != "charset=utf-8" && param != "charset=\"utf-8\"") return false;
         semi = next == std::string_view::npos ? next : semi + 1 + next;
     }
