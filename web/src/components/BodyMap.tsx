@@ -5,6 +5,7 @@
 // recent tenderness, read-only).
 import { useState } from 'preact/hooks';
 import type { Region, Side } from '../api/types';
+import { isExcluded } from '../lib/targets';
 import { HEAD, LEFT_HALF_SIDE, MIRROR, NECK, SHAPES, SILHOUETTE_HALF, VIEWBOX, type View } from './bodyShapes';
 
 export type MapMode = 'targets' | 'places' | 'heat';
@@ -32,9 +33,6 @@ export function regionLabel(region: Region, side: Side | null): string {
   return side ? `${region.name}, ${side} side` : region.name;
 }
 
-export function isExcluded(excluded: readonly string[] | undefined, id: string, side: Side | null): boolean {
-  return !!excluded?.some((e) => e === id || (side !== null && e === `${id}:${side}`));
-}
 
 /** Tenderness 0..10 as a fill colour: pale sand through amber to deep red. */
 export function heatColour(t: number): string {

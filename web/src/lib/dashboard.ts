@@ -35,7 +35,6 @@ export interface RowView {
 
 const URGENCY: Record<DashboardFlag['kind'], number> = { refer: 3, missed_days: 2, never_rolled: 1 };
 
-const one = decimal;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function flagText(f: DashboardFlag): string {
@@ -54,9 +53,9 @@ export function trendView(c: Comparison, measure: 'spots' | 'tenderness'): Trend
   const unit = measure === 'spots' ? ' a session' : '/10';
   const detail =
     c.recent !== null && c.earlier !== null
-      ? `${one(c.earlier)} → ${one(c.recent)}${unit}`
+      ? `${decimal(c.earlier)} → ${decimal(c.recent)}${unit}`
       : c.recent !== null
-        ? `${one(c.recent)}${unit} lately`
+        ? `${decimal(c.recent)}${unit} lately`
         : 'no sessions in the last 4 weeks';
   switch (c.trend) {
     case 'down':
@@ -89,7 +88,7 @@ export function describeRow(row: DashboardRow, now = Date.now()): RowView {
     name: row.client.name,
     urgency: flags.length ? URGENCY[flags[0].kind] : 0,
     flags: flags.map((f) => ({ kind: f.kind, text: flagText(f) })),
-    perWeek: row.sessions_per_week > 0 ? `${one(row.sessions_per_week)} a week` : 'none',
+    perWeek: row.sessions_per_week > 0 ? `${decimal(row.sessions_per_week)} a week` : 'none',
     // The server's rate is sessions in 28 days / 4, to one decimal: times 4 is the count again.
     sessions: `${plural(Math.round(row.sessions_per_week * 4), 'session')} in 4 weeks`,
     streak: row.streak > 0 ? `${row.streak}${row.streak_capped ? '+' : ''} day${row.streak === 1 && !row.streak_capped ? '' : 's'}` : 'none',

@@ -1,8 +1,13 @@
 // What "choose what to roll" means against the body map and the screening: which shapes a
 // target list presses (a muscle presses the places it lies in), and which targets a screening
 // leaves out, with the reason, so a goal never puts an excluded place first.
-import type { Muscle, Region } from '../api/types';
+import type { Muscle, Region, Side } from '../api/types';
 import { splitSide } from './requests';
+
+/** Screening leaves this place out: all of it ("calf") or this side ("calf:left"). */
+export function isExcluded(excluded: readonly string[] | undefined, id: string, side: Side | null): boolean {
+  return !!excluded?.some((e) => e === id || (side !== null && e === `${id}:${side}`));
+}
 
 const bothSides = (id: string) => [`${id}:left`, `${id}:right`];
 
@@ -32,10 +37,10 @@ export function leftOutWhy(target: string, regions: Region[], muscles: Muscle[],
   const keys = keysOf(target, regions, muscles);
   if (keys.length === 0) return null; // unknown to the map: the planner decides
   const why = keys.map((k) => {
-    const [id] = splitSide(k);
+    const [id, side] = splitSide(k);
     const r = regions.find((x) => x.id === id);
     if (r && !r.rollable) return 'never rolled';
-    return excluded.includes(id) || excluded.includes(k) ? 'your health answers' : null;
+    return isExcluded(excluded, id, side) ? 'your health answers' : null;
   });
   if (why.some((w) => w === null)) return null;
   return why.includes('your health answers') ? 'your health answers' : 'never rolled';

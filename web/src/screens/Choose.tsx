@@ -9,7 +9,7 @@ import { plan as guestOrOwnPlan } from '../guest';
 import { ErrorNote, Loading, ScreenTitle, errorText } from '../components/ui';
 import { useClientName } from '../components/Working';
 import { targetName } from '../lib/names';
-import { profileFor, toggleTarget } from '../lib/requests';
+import { profileFor, splitSide, toggleTarget } from '../lib/requests';
 import { keysOf, pressedKeys, screenTargets } from '../lib/targets';
 import { dateText } from '../lib/time';
 import { navigate } from '../lib/router';
@@ -49,7 +49,7 @@ export function ChooseScreen({ client = null }: { client?: number | null }) {
   const tapMap = (key: string) => {
     setLeftOut([]);
     // A shape pressed because a chosen muscle lies there: the tap takes that muscle off.
-    const viaMuscle = c.targets.filter((t) => !regions.some((r) => r.id === t.split(':')[0]) && keysOf(t, regions, muscles).includes(key));
+    const viaMuscle = c.targets.filter((t) => !regions.some((r) => r.id === splitSide(t)[0]) && keysOf(t, regions, muscles).includes(key));
     const targets = viaMuscle.length ? c.targets.filter((t) => !viaMuscle.includes(t)) : toggleTarget(c.targets, key);
     update({ targets, goal: null });
   };
