@@ -36,15 +36,16 @@ bool allowed(Role actor, Action action, Relation relation) {
     return false;
 }
 
-bool locked(const LoginState& s, std::int64_t now_ms) { return s.locked_until_ms > now_ms; }
+std::int64_t login_wait_ms(const Attempts& f, std::int64_t now_ms, const LoginThrottle& p) {
+    if (f.count <= p.free_failures || now_ms - f.last_unix_ms >= p.forget_after_ms) return 0;
+    std::int64_t delay = p.first_delay_ms;
+    for (int i = p.free_failures + 1; i < f.count && delay < p.max_delay_ms; ++i) delay *= 2;
+    return std::max<std::int64_t>(0, f.last_unix_ms + std::min(delay, p.max_delay_ms) - now_ms);
+}
 
-LoginState after_failure(LoginState s, std::int64_t now_ms, const LoginPolicy& p) {
-    if (s.locked_until_ms && s.locked_until_ms <= now_ms) s = {};  // a served lockout starts a new count
-    if (++s.failed_logins >= p.max_failures) {
-        s.locked_until_ms = now_ms + p.lockout_ms;
-        s.failed_logins = 0;
-    }
-    return s;
+std::int64_t signup_wait_ms(const Attempts& s, std::int64_t now_ms, const SignupThrottle& p) {
+    if (s.count <= p.per_window) return 0;
+    return std::max<std::int64_t>(0, s.last_unix_ms + p.window_ms - now_ms);
 }
 
 std::string normalise_email(std::string_view email) { return ascii_lower(trim(email)); }

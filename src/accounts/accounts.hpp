@@ -27,18 +27,29 @@ enum class Relation { self, their_trainer, none };
 
 bool allowed(Role actor, Action action, Relation relation);
 
-// Temporary lockout: after `max_failures` wrong passwords in a row the account refuses logins
-// for `lockout_ms`, then allows them again (a success resets the count).
-struct LoginPolicy {
-    int max_failures = 5;
-    std::int64_t lockout_ms = 15 * 60 * 1000;
+// Wrong passwords slow down one address for one email, with delays that grow; nothing ever
+// blocks the account itself, so a stranger cannot lock its owner out (the owner signs in from
+// their own address). An email with no account is counted exactly like one with an account, so
+// no answer tells which emails exist. The counts live in the store: every process sees them.
+struct LoginThrottle {
+    int free_failures = 5;                        // typos cost nothing
+    std::int64_t first_delay_ms = 30'000;         // then 30 s, 1 min, 2 min ... doubling
+    std::int64_t max_delay_ms = 15 * 60 * 1000;   // never longer than this
+    std::int64_t forget_after_ms = 24LL * 3600 * 1000;  // a quiet day starts the count over
 };
-struct LoginState {
-    int failed_logins = 0;
-    std::int64_t locked_until_ms = 0;
+// Sign-ups from one address: a few an hour (a family on one router), not thirty a second.
+struct SignupThrottle {
+    int per_window = 5;
+    std::int64_t window_ms = 60 * 60 * 1000;
 };
-bool locked(const LoginState& s, std::int64_t now_ms);
-LoginState after_failure(LoginState s, std::int64_t now_ms, const LoginPolicy& p = {});
+struct Attempts {
+    int count = 0;                  // attempts since the count last started over
+    std::int64_t last_unix_ms = 0;  // the latest of them
+};
+// How long from now until another login may be tried after these failures (0: now).
+std::int64_t login_wait_ms(const Attempts& failures, std::int64_t now_ms, const LoginThrottle& p = {});
+// How long to wait before this sign-up, given the address's count with this one in it (0: go on).
+std::int64_t signup_wait_ms(const Attempts& with_this_one, std::int64_t now_ms, const SignupThrottle& p = {});
 
 // Problems with what a person typed, or nullopt when it is acceptable. Said in words a person
 // can act on.

@@ -18,14 +18,24 @@ void add_serve_command(CLI::App& app, Context& ctx, int& code) {
     cmd->add_option("--bind", opts.bind, "address to listen on")->capture_default_str();
     cmd->add_option("--port", opts.port, "port (0 picks a free one)")->capture_default_str();
     cmd->add_option("--threads", opts.threads, "worker threads")->check(CLI::Range(1, 64))->capture_default_str();
+    cmd->add_option("--access-log", opts.access_log, "write the access log to this file, rotated by size (default: stderr, for journald)");
+    static std::uintmax_t access_log_mb = opts.access_log_max_bytes >> 20;
+    cmd->add_option("--access-log-max-mb", access_log_mb, "size at which the access log file moves to FILE.1")
+        ->check(CLI::Range(1, 1 << 20))
+        ->capture_default_str();
     static server::ApiOptions api_opts;
     cmd->add_flag("--secure-cookies", api_opts.gate.secure_cookies, "mark cookies Secure (when a TLS proxy is in front)");
     cmd->add_flag("--trust-proxy", api_opts.gate.trust_proxy, "take the client's address from X-Forwarded-For (only behind your own proxy)");
     cmd->add_option("--public-url", api_opts.public_url, "address people use, for invite and reset links (default: from the request)");
+    cmd->add_option("--signups-per-hour", api_opts.gate.signup.per_window,
+                    "open sign-ups one address may make in an hour (a gym's front desk may need more)")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
     static bool invite_only = false;
     cmd->add_flag("--invite-only", invite_only, "no open sign-up: new accounts come from invites or an administrator");
     cmd->callback([&ctx, &code] {
         if (opts.bind == "localhost") opts.bind = "127.0.0.1";
+        opts.access_log_max_bytes = access_log_mb << 20;
         api_opts.open_signup = !invite_only;
         if (!api_opts.public_url.empty()) {
             try {

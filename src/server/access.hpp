@@ -52,7 +52,8 @@ struct GateOptions {
     std::int64_t session_ttl_ms = 14LL * 24 * 3600 * 1000;  // absolute lifetime of a login
     int failures_per_address = 20;                          // failed logins per window per address
     std::int64_t failure_window_ms = 10 * 60 * 1000;
-    LoginPolicy login;
+    LoginThrottle login;   // per email and address, in the store
+    SignupThrottle signup; // per address, in the store
     bool secure_cookies = false;  // always mark cookies Secure (behind a TLS proxy)
     // Behind a reverse proxy every request comes from the proxy's address: then the client is
     // the last address the proxy added to X-Forwarded-For. Only when the proxy is trusted, or

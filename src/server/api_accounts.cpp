@@ -1,6 +1,7 @@
 // Accounts over HTTP: first-run owner set-up, sign-up, login/logout, password change and reset,
 // personal API tokens, and the person's data rights (export everything, delete the account).
-// Failed logins are throttled per address (in memory) and locked per account (in the store).
+// Failed logins are throttled per address (in memory, a flood guard) and per email and address
+// with growing delays (in the store, so every process agrees); no account is ever locked.
 #include <boost/json/serialize.hpp>
 
 #include "codec/codec.hpp"
@@ -36,15 +37,29 @@ HttpResponse with_login(HttpResponse r, const Gate::Login& login) {
     return r;
 }
 
-// A new account from {email, name, password}: every problem named by its field.
-// create_user with a taken email answers 409 naming the field, so a form can point at it.
+// An administrator creating an account may learn that the email is taken; a stranger at the
+// sign-up form learns it only as "cannot sign up with this email", and only a few times an hour.
 UserId create_or_conflict(Store& store, const User& u) {
     try {
         return store.create_user(u);
     } catch (const ConflictError&) {
-        throw HttpError{error_response(409, "email_taken", "an account with this email already exists; sign in, or reset the password", "email")};
+        throw HttpError{error_response(409, "email_taken", "an account with this email already exists", "email")};
     }
 }
+
+HttpResponse wait_response(const char* code, const std::string& message, std::int64_t wait_ms) {
+    auto seconds = (wait_ms + 999) / 1000;
+    auto when = seconds < 90 ? std::to_string(seconds) + " seconds" : std::to_string((seconds + 59) / 60) + " minutes";
+    auto r = error_response(429, code, message + "; try again in " + when);
+    r.headers.emplace_back("Retry-After", std::to_string(seconds));
+    return r;
+}
+
+// Keys of the attempt counts: hashes, so the table holds no typed emails or addresses.
+std::string login_key(const std::string& email, const std::string& address) {
+    return security::secret_hash("login\n" + email + "\n" + address);
+}
+std::string signup_key(const std::string& address) { return security::secret_hash("signup\n" + address); }
 
 User new_user(const bj::object& o, Role role) {
     User u;
@@ -123,10 +138,22 @@ void Api::account_routes() {
         std::string invite = o.contains("invite") ? field(o, "invite", 100) : "";
         if (!invite.empty() && *role != Role::self) throw InputError("invite", "an invite makes you a client; sign up with role `self`");
         if (!options_.open_signup && invite.empty()) throw HttpError{error_response(403, "signup_closed", "sign-up here is by invitation only; ask your trainer for a link")};
+        auto now = now_unix_ms();
+        const auto& limit = gate_.options().signup;
+        auto key = signup_key(gate_.client_address(req));
+        {
+            std::lock_guard lock(store_mu_);  // a cheap refusal, before the slow password hash
+            auto seen = store_.attempts(key);
+            if (auto wait = signup_wait_ms({seen.count + 1, now}, now, limit)) return wait_response("throttled", "too many sign-ups from here", wait);
+        }
         auto u = new_user(o, invite.empty() ? *role : Role::client);
         {
             std::lock_guard lock(store_mu_);
             if (store_.count_users() == 0) throw HttpError{error_response(409, "setup_required", "create the owner account first")};
+            // Counted before the email is looked at (a refused one counts too), in one atomic
+            // step, so thirty sign-ups at once cannot all slip under the limit.
+            auto counted = store_.add_attempt(key, now, now - limit.window_ms);
+            if (auto wait = signup_wait_ms(counted, now, limit)) return wait_response("throttled", "too many sign-ups from here", wait);
             store_.transaction([&] {
                 std::optional<Token> inv;
                 if (!invite.empty()) {
@@ -135,7 +162,14 @@ void Api::account_routes() {
                     if (!inv || inv->kind != "invite" || !store_.consume_token(hash, now_unix_ms()))
                         throw HttpError{error_response(410, "invite_unusable", "this invite link was already used, has expired or was withdrawn; ask for a new one", "invite")};
                 }
-                u.id = create_or_conflict(store_, u);
+                try {
+                    u.id = store_.create_user(u);
+                } catch (const ConflictError&) {
+                    // Not "taken": that would tell anyone which emails have accounts here.
+                    throw HttpError{error_response(409, "signup_refused",
+                                                   "an account can't be made with this email; if it is yours, sign in or ask for a password reset",
+                                                   "email")};
+                }
                 if (inv) store_.link(inv->user, u.id, now_unix_ms());
                 store_.audit({0, now_unix_ms(), u.id, u.id, "account_created", inv ? "signup with invite" : "signup"});
             });
@@ -148,7 +182,8 @@ void Api::account_routes() {
 
     router_.add("POST", "/api/v1/login", Access::anyone(), [this, auth_state](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto now = now_unix_ms();
-        if (gate_.address_throttled(gate_.client_address(req), now)) {
+        auto address = gate_.client_address(req);
+        if (gate_.address_throttled(address, now)) {
             auto r = error_response(429, "throttled", "too many failed logins from here; wait a few minutes and try again");
             r.headers.emplace_back("Retry-After", std::to_string(gate_.options().failure_window_ms / 1000));
             return r;
@@ -158,35 +193,28 @@ void Api::account_routes() {
         json::only_keys(o, "", {"email", "password"});
         auto email = normalise_email(field(o, "email", 254));
         auto password = field(o, "password", 4096);
+        const auto& policy = gate_.options().login;
+        auto key = login_key(email, address);
         std::optional<User> u;
         {
             std::lock_guard lock(store_mu_);
+            // Before the password is even looked at, and the same whether or not the email has
+            // an account: the wait is for this address and this email only.
+            if (auto wait = login_wait_ms(store_.attempts(key), now, policy))
+                return wait_response("throttled", "too many wrong passwords for this email from here", wait);
             u = store_.user_by_email(email);
-        }
-        if (u && locked({u->failed_logins, u->locked_until_ms}, now)) {
-            auto minutes = (u->locked_until_ms - now) / 60000 + 1;
-            auto r = error_response(429, "locked", "too many wrong passwords for this account; try again in " + std::to_string(minutes) + " minute(s)");
-            r.headers.emplace_back("Retry-After", std::to_string((u->locked_until_ms - now) / 1000 + 1));
-            return r;
         }
         bool ok = u ? security::verify_password(u->password_hash, password) : (security::burn_password_time(password), false);
         if (!ok) {
-            gate_.note_failure(gate_.client_address(req), now);
-            if (u) {
-                auto state = after_failure({u->failed_logins, u->locked_until_ms}, now, gate_.options().login);
-                u->failed_logins = state.failed_logins, u->locked_until_ms = state.locked_until_ms;
-                std::lock_guard lock(store_mu_);
-                store_.update_user(*u);
-                store_.audit({0, now, u->id, u->id, u->locked_until_ms > now ? "locked" : "login_failed", "POST /api/v1/login"});
-            }
+            gate_.note_failure(address, now);
+            std::lock_guard lock(store_mu_);
+            store_.add_attempt(key, now, now - policy.forget_after_ms);
+            if (u) store_.audit({0, now, u->id, u->id, "login_failed", "POST /api/v1/login"});
             return error_response(401, "wrong_credentials", "the email or the password is wrong");
         }
         {
             std::lock_guard lock(store_mu_);
-            if (u->failed_logins || u->locked_until_ms) {
-                u->failed_logins = 0, u->locked_until_ms = 0;
-                store_.update_user(*u);
-            }
+            store_.clear_attempts(key);
             store_.audit({0, now, u->id, u->id, "login", "POST /api/v1/login"});
         }
         auto login = gate_.start_session(u->id, ctx.secure);
@@ -250,9 +278,9 @@ void Api::account_routes() {
             auto fresh = store_.user(u->id);
             if (!fresh) throw HttpError{error_response(410, "reset_unusable", "this account no longer exists", "token")};
             fresh->password_hash = new_hash;
-            fresh->failed_logins = 0, fresh->locked_until_ms = 0;
             store_.update_user(*fresh);
             store_.revoke_tokens(u->id, "session");
+            store_.clear_attempts(login_key(u->email, gate_.client_address(req)));  // sign in with it at once
             store_.audit({0, now_unix_ms(), u->id, u->id, "password_reset", "POST /api/v1/password-reset"});
         });
         return json_response(200, bj::object{{"reset", true}});
@@ -341,10 +369,15 @@ void Api::account_routes() {
         return r;
     });
 
-    router_.add("GET", "/api/v1/audit", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
+    // What others did with the person's data, newest 200; ?mine=true adds their own sign-ins
+    // and downloads. Filtered in the store, so a hundred own exports never hide a trainer's look.
+    router_.add("GET", "/api/v1/audit", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
+        auto mine = req.query_param("mine").value_or("false");
+        if (mine != "true" && mine != "false") throw HttpError{error_response(400, "invalid", "mine must be true or false", "mine")};
         std::lock_guard lock(store_mu_);
         bj::array out;
-        for (const auto& e : store_.audit_log(ctx.me().id, 200)) out.push_back(audit_json(e, store_));
+        auto actors = mine == "true" ? AuditActors::everyone : AuditActors::others;
+        for (const auto& e : store_.audit_log(ctx.me().id, 200, actors)) out.push_back(audit_json(e, store_));
         return json_response(200, out);
     });
 

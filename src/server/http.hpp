@@ -42,6 +42,8 @@ struct ServerOptions {
     unsigned short port = 8080;
     int threads = 2;
     std::size_t body_limit = 256 * 1024;  // larger bodies get 413
+    std::string access_log;                // empty: stderr
+    std::uintmax_t access_log_max_bytes = 64ull << 20;  // then FILE becomes FILE.1
 };
 
 // The value of one cookie from a Cookie header ("a=1; b=2"), or empty.

@@ -16,6 +16,8 @@
 #include <mutex>
 #include <thread>
 
+#include "server/access_log.hpp"
+#include "server/beast_request.hpp"
 #include "server/framing.hpp"
 #include "server/http.hpp"
 
@@ -30,14 +32,14 @@ namespace {
 
 constexpr auto read_timeout = std::chrono::seconds(30);
 
-// Structured access log: one JSON object per line on stderr. Route patterns, never bodies or
-// query strings, so no health data or secrets reach the log.
-void access_log(const std::string& method, const std::string& route, int status, double ms, std::size_t bytes) {
+// Structured access log: one JSON object per line. Route patterns, never bodies or query
+// strings, so no health data or secrets reach the log.
+void access_log(AccessLog& log, const std::string& method, const std::string& route, int status, double ms, std::size_t bytes) {
     auto now = std::chrono::system_clock::now();
     auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
     auto line = fmt::format("{{\"ts_ms\":{},\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"ms\":{:.3f},\"bytes\":{}}}\n", unix_ms,
                             method, route, status, ms, bytes);
-    std::fwrite(line.data(), 1, line.size(), stderr);
+    log.write(line);
 }
 
 std::string json_error(const std::string& code, const std::string& message) {
@@ -52,6 +54,7 @@ struct Shared {
     std::atomic<bool> stopping{false};
     std::mutex mu;
     std::list<std::weak_ptr<Connection>> connections;
+    std::unique_ptr<AccessLog> log;
 };
 
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -87,12 +90,7 @@ private:
     void on_header(beast::error_code ec, std::size_t n) {
         if (ec) return on_read(ec, n);
         const auto& h = parser_->get();
-        Framing f;
-        f.http10 = h.version() < 11;
-        f.content_length = h.find(http::field::content_length) != h.end();
-        f.parser_chunked = parser_->chunked();
-        for (auto [it, end] = h.equal_range(http::field::transfer_encoding); it != end; ++it)
-            f.transfer = f.transfer ? *f.transfer + ", " + std::string(it->value()) : std::string(it->value());
+        auto f = framing_of(*parser_);
         if (auto problem = framing_problem(f)) {
             busy_ = true;
             started_ = std::chrono::steady_clock::now();
@@ -112,18 +110,9 @@ private:
                                "the request body is larger than " + std::to_string(shared_.options.body_limit / 1024) + " KiB", "POST");
         if (ec) return reply_error(400, "bad_request", "malformed HTTP request: " + ec.message(), "?");
         auto req = parser_->release();
-        HttpRequest r;
-        r.method = std::string(req.method_string());
-        r.target = std::string(req.target());
         beast::error_code peer_ec;
         auto peer = stream_.socket().remote_endpoint(peer_ec);
-        if (!peer_ec) r.remote = peer.address().to_string();
-        for (const auto& f : req) {
-            std::string name(f.name_string());
-            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            r.headers.emplace_back(std::move(name), std::string(f.value()));
-        }
-        r.body = std::move(req.body());
+        auto r = to_http_request(req, peer_ec ? std::string() : peer.address().to_string());
         auto method = r.method;
         auto path = r.path();
         bool keep_alive = req.keep_alive();
@@ -156,7 +145,7 @@ private:
         if (method != "HEAD") res->body() = std::move(out.body);
         res->prepare_payload();
         auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
-        access_log(method, out.route, out.status, ms, res->body().size());
+        access_log(*shared_.log, method, out.route, out.status, ms, res->body().size());
         response_ = res;
         http::async_write(stream_, *res, beast::bind_front_handler(&Connection::on_write, shared_from_this(), res->keep_alive()));
     }
@@ -224,7 +213,8 @@ private:
 
 void serve(const ServerOptions& options, Handler handler, const std::function<void(unsigned short)>& on_ready) {
     net::io_context ioc{options.threads};
-    Shared shared{options, std::move(handler), {}, {}, {}};
+    Shared shared{options, std::move(handler), {}, {}, {},
+                  options.access_log.empty() ? std::make_unique<AccessLog>() : std::make_unique<AccessLog>(options.access_log, options.access_log_max_bytes)};
     beast::error_code ec;
     auto address = net::ip::make_address(options.bind, ec);
     if (ec) throw std::invalid_argument("--bind: `" + options.bind + "` is not an IP address");

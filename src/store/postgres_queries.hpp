@@ -80,16 +80,24 @@ constexpr Stmt clearances{"clearances",
                           " ORDER BY u.ord, c.day, c.created_unix_ms, c.id"};
 
 constexpr Stmt create_user{"create_user",
-                           "INSERT INTO users(email, name, role, password_hash, created_unix_ms, failed_logins, locked_until_ms)"
-                           " VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (email) DO NOTHING RETURNING id"};
-#define UNKNOT_USER_COLUMNS "SELECT id, email, name, role, password_hash, created_unix_ms, failed_logins, locked_until_ms FROM users "
+                           "INSERT INTO users(email, name, role, password_hash, created_unix_ms)"
+                           " VALUES ($1,$2,$3,$4,$5) ON CONFLICT (email) DO NOTHING RETURNING id"};
+#define UNKNOT_USER_COLUMNS "SELECT id, email, name, role, password_hash, created_unix_ms FROM users "
 constexpr Stmt user{"user", UNKNOT_USER_COLUMNS "WHERE id=$1"};
 constexpr Stmt user_by_email{"user_by_email", UNKNOT_USER_COLUMNS "WHERE email=$1"};
 constexpr Stmt users{"users", UNKNOT_USER_COLUMNS "ORDER BY id"};
 constexpr Stmt users_by_id{"users_by_id", UNKNOT_USER_COLUMNS "WHERE id = ANY($1::bigint[]) ORDER BY id"};
 #undef UNKNOT_USER_COLUMNS
 constexpr Stmt count_users{"count_users", "SELECT COUNT(*) FROM users"};
-constexpr Stmt update_user{"update_user", "UPDATE users SET name=$1, role=$2, password_hash=$3, failed_logins=$4, locked_until_ms=$5 WHERE id=$6"};
+constexpr Stmt update_user{"update_user", "UPDATE users SET name=$1, role=$2, password_hash=$3 WHERE id=$4"};
+constexpr Stmt attempts{"attempts", "SELECT count, last_unix_ms FROM attempts WHERE key=$1"};
+// One statement, so two processes counting the same key never lose one.
+constexpr Stmt add_attempt{"add_attempt",
+                           "INSERT INTO attempts(key, count, last_unix_ms) VALUES ($1, 1, $2) ON CONFLICT (key) DO UPDATE SET"
+                           " count = CASE WHEN attempts.last_unix_ms < $3 THEN 1 ELSE attempts.count + 1 END, last_unix_ms = excluded.last_unix_ms"
+                           " RETURNING count, last_unix_ms"};
+constexpr Stmt prune_attempts{"prune_attempts", "DELETE FROM attempts WHERE last_unix_ms < $1"};
+constexpr Stmt clear_attempts{"clear_attempts", "DELETE FROM attempts WHERE key=$1"};
 // Holds, visits and events go with their sessions (ON DELETE CASCADE). Assessments a trainer
 // made of a client, and assignments a trainer gave, stay: they are the client's.
 constexpr Stmt delete_user[] = {
@@ -154,8 +162,8 @@ constexpr Stmt audit_batch{"audit_batch",
                            "INSERT INTO audit(at_unix_ms, actor_id, subject_id, action, target)"
                            " SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[])"};
 constexpr Stmt audit_log{"audit_log",
-                         "SELECT id, at_unix_ms, actor_id, subject_id, action, target FROM audit WHERE $1=0 OR subject_id=$1"
-                         " ORDER BY id DESC LIMIT $2"};
+                         "SELECT id, at_unix_ms, actor_id, subject_id, action, target FROM audit WHERE ($1=0 OR subject_id=$1)"
+                         " AND (NOT $3 OR actor_id<>subject_id) ORDER BY id DESC LIMIT $2"};
 // Grouped in index order (user, day): no sort; callers take the rows in any order.
 constexpr Stmt activity{"activity",
                         "SELECT s.user_id, s.day, COUNT(*), SUM(s.hold_count), SUM(s.tenderness_sum), MAX(s.started_unix_ms)"

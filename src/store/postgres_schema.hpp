@@ -163,6 +163,17 @@ CREATE TABLE clearances (
   note TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX clearances_by_user ON clearances(user_id, day);
+)sql",
+// As SQLite's schema 8.
+R"sql(
+CREATE TABLE attempts (
+  key TEXT PRIMARY KEY,
+  count INTEGER NOT NULL,
+  last_unix_ms BIGINT NOT NULL
+);
+CREATE INDEX attempts_by_age ON attempts(last_unix_ms);
+ALTER TABLE users DROP COLUMN failed_logins;
+ALTER TABLE users DROP COLUMN locked_until_ms;
 )sql"};
     return m;
 }
@@ -170,6 +181,6 @@ CREATE INDEX clearances_by_user ON clearances(user_id, day);
 // What integrity_check() expects to find.
 inline constexpr const char* kTables[] = {"sessions", "holds",       "visits",     "session_events", "assessments", "users",
                                           "tokens",   "links",       "assignments", "screenings",    "audit",       "user_techniques",
-                                          "clearances"};
+                                          "clearances", "attempts"};
 
 }  // namespace unknot::pg

@@ -75,7 +75,7 @@ StoredClearance clearance_row(const pqxx::row& r) {
     return StoredClearance{i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), text(r[4]), i32(r[5]), text(r[6])};
 }
 User user_row(const pqxx::row& r) {
-    return User{i64(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), i64(r[5]), i32(r[6]), i64(r[7])};
+    return User{i64(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), i64(r[5])};
 }
 Token token_row(const pqxx::row& r) {
     return Token{text(r[0]), text(r[1]), i64(r[2]), i64(r[3]), i64(r[4]), i64(r[5]), r[6].as<bool>(), text(r[7]), text(r[8])};
@@ -233,7 +233,7 @@ public:
 
     UserId create_user(const User& u) override {
         return one([&](Txn& t) {
-            auto r = t.exec(sql::create_user, u.email, u.name, u.role, u.password_hash, u.created_unix_ms, u.failed_logins, u.locked_until_ms);
+            auto r = t.exec(sql::create_user, u.email, u.name, u.role, u.password_hash, u.created_unix_ms);
             if (r.empty()) throw ConflictError("an account with this email already exists");
             return i64(r[0][0]);
         });
@@ -255,7 +255,26 @@ public:
     }
 
     void update_user(const User& u) override {
-        one([&](Txn& t) { t.exec(sql::update_user, u.name, u.role, u.password_hash, u.failed_logins, u.locked_until_ms, u.id); });
+        one([&](Txn& t) { t.exec(sql::update_user, u.name, u.role, u.password_hash, u.id); });
+    }
+
+    Attempts attempts(const std::string& key) override {
+        return one([&](Txn& t) {
+            auto r = t.exec(sql::attempts, key);
+            return r.empty() ? Attempts{} : Attempts{i32(r[0][0]), i64(r[0][1])};
+        });
+    }
+
+    Attempts add_attempt(const std::string& key, std::int64_t now_unix_ms, std::int64_t stale_before_ms) override {
+        return one([&](Txn& t) {
+            auto r = t.exec(sql::add_attempt, key, now_unix_ms, stale_before_ms);
+            t.exec(sql::prune_attempts, now_unix_ms - kAttemptsKeptMs);
+            return Attempts{i32(r[0][0]), i64(r[0][1])};
+        });
+    }
+
+    void clear_attempts(const std::string& key) override {
+        one([&](Txn& t) { t.exec(sql::clear_attempts, key); });
     }
 
     void delete_user(UserId id) override {
@@ -369,9 +388,10 @@ public:
         });
     }
 
-    std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit) override {
+    std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit, AuditActors actors) override {
         return one([&](Txn& t) {
-            return rows<AuditEntry>(t.exec(sql::audit_log, subject, static_cast<std::int64_t>(limit)), [](const pqxx::row& r) {
+            auto only_others = actors == AuditActors::others;
+            return rows<AuditEntry>(t.exec(sql::audit_log, subject, static_cast<std::int64_t>(limit), only_others), [](const pqxx::row& r) {
                 return AuditEntry{i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), text(r[4]), text(r[5])};
             });
         });

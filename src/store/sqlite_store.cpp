@@ -16,7 +16,7 @@ namespace unknot {
 namespace {
 
 // Each entry moves the schema one version forward; never edit a released entry, add a new one.
-constexpr std::array<std::string_view, 7> migrations{R"sql(
+constexpr std::array<std::string_view, 8> migrations{R"sql(
 CREATE TABLE sessions (
   id INTEGER PRIMARY KEY,
   started_unix_ms INTEGER NOT NULL,
@@ -178,6 +178,18 @@ CREATE TABLE clearances (
   note TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX clearances_by_user ON clearances(user_id, day);
+)sql",
+// Login failures and sign-ups counted per (email, address) or address instead of a lockout
+// kept on the account, which let anyone lock anyone out and told which emails had accounts.
+R"sql(
+CREATE TABLE attempts (
+  key TEXT PRIMARY KEY,
+  count INTEGER NOT NULL,
+  last_unix_ms INTEGER NOT NULL
+);
+CREATE INDEX attempts_by_age ON attempts(last_unix_ms);
+ALTER TABLE users DROP COLUMN failed_logins;
+ALTER TABLE users DROP COLUMN locked_until_ms;
 )sql"};
 
 std::string join_list(const std::vector<std::string>& v) {
@@ -424,11 +436,10 @@ public:
 
     UserId create_user(const User& u) override {
         Statement st(db_,
-                     "INSERT INTO users(email, name, role, password_hash, created_unix_ms, failed_logins, locked_until_ms)"
-                     " VALUES (?,?,?,?,?,?,?) ON CONFLICT(email) DO NOTHING",
+                     "INSERT INTO users(email, name, role, password_hash, created_unix_ms)"
+                     " VALUES (?,?,?,?,?) ON CONFLICT(email) DO NOTHING",
                      path_);
-        st.bind(1, u.email).bind(2, u.name).bind(3, u.role).bind(4, u.password_hash).bind(5, u.created_unix_ms);
-        st.bind(6, static_cast<std::int64_t>(u.failed_logins)).bind(7, u.locked_until_ms).step();
+        st.bind(1, u.email).bind(2, u.name).bind(3, u.role).bind(4, u.password_hash).bind(5, u.created_unix_ms).step();
         if (sqlite3_changes(db_) == 0) throw ConflictError("an account with this email already exists");
         return sqlite3_last_insert_rowid(db_);
     }
@@ -445,9 +456,9 @@ public:
     }
 
     static constexpr const char* user_columns =
-        "SELECT id, email, name, role, password_hash, created_unix_ms, failed_logins, locked_until_ms FROM users ";
+        "SELECT id, email, name, role, password_hash, created_unix_ms FROM users ";
     static User user_row(Statement& st) {
-        return User{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5), static_cast<int>(st.i64(6)), st.i64(7)};
+        return User{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5)};
     }
 
     std::optional<User> user(UserId id) override {
@@ -485,9 +496,36 @@ public:
     }
 
     void update_user(const User& u) override {
-        Statement st(db_, "UPDATE users SET name=?, role=?, password_hash=?, failed_logins=?, locked_until_ms=? WHERE id=?", path_);
-        st.bind(1, u.name).bind(2, u.role).bind(3, u.password_hash).bind(4, static_cast<std::int64_t>(u.failed_logins));
-        st.bind(5, u.locked_until_ms).bind(6, u.id).step();
+        Statement st(db_, "UPDATE users SET name=?, role=?, password_hash=? WHERE id=?", path_);
+        st.bind(1, u.name).bind(2, u.role).bind(3, u.password_hash).bind(4, u.id).step();
+    }
+
+    Attempts attempts(const std::string& key) override {
+        Statement st(db_, "SELECT count, last_unix_ms FROM attempts WHERE key=?", path_);
+        st.bind(1, key);
+        if (!st.step()) return {};
+        return {static_cast<int>(st.i64(0)), st.i64(1)};
+    }
+
+    Attempts add_attempt(const std::string& key, std::int64_t now_unix_ms, std::int64_t stale_before_ms) override {
+        // One statement, so two processes counting the same key never lose one.
+        Statement st(db_,
+                     "INSERT INTO attempts(key, count, last_unix_ms) VALUES (?, 1, ?) ON CONFLICT(key) DO UPDATE SET"
+                     " count = CASE WHEN attempts.last_unix_ms < ? THEN 1 ELSE attempts.count + 1 END, last_unix_ms = excluded.last_unix_ms"
+                     " RETURNING count, last_unix_ms",
+                     path_);
+        st.bind(1, key).bind(2, now_unix_ms).bind(3, stale_before_ms);
+        Attempts out;
+        if (st.step()) out = {static_cast<int>(st.i64(0)), st.i64(1)};
+        st.step();  // to SQLITE_DONE, so the write is finished before the prune
+        Statement prune(db_, "DELETE FROM attempts WHERE last_unix_ms < ?", path_);
+        prune.bind(1, now_unix_ms - kAttemptsKeptMs).step();
+        return out;
+    }
+
+    void clear_attempts(const std::string& key) override {
+        Statement st(db_, "DELETE FROM attempts WHERE key=?", path_);
+        st.bind(1, key).step();
     }
 
     void delete_user(UserId id) override {
@@ -647,11 +685,11 @@ public:
         });
     }
 
-    std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit) override {
-        Statement st(db_,
-                     subject ? "SELECT id, at_unix_ms, actor_id, subject_id, action, target FROM audit WHERE subject_id=? ORDER BY id DESC LIMIT ?"
-                             : "SELECT id, at_unix_ms, actor_id, subject_id, action, target FROM audit WHERE ?=0 ORDER BY id DESC LIMIT ?",
-                     path_);
+    std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit, AuditActors actors) override {
+        std::string sql = "SELECT id, at_unix_ms, actor_id, subject_id, action, target FROM audit WHERE ";
+        sql += subject ? "subject_id=?" : "?=0";
+        if (actors == AuditActors::others) sql += " AND actor_id<>subject_id";
+        Statement st(db_, sql + " ORDER BY id DESC LIMIT ?", path_);
         st.bind(1, subject).bind(2, static_cast<std::int64_t>(limit));
         std::vector<AuditEntry> out;
         while (st.step()) out.push_back({st.i64(0), st.i64(1), st.i64(2), st.i64(3), st.text(4), st.text(5)});

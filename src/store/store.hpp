@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "accounts/accounts.hpp"
 #include "progress/progress.hpp"
 #include "session/events.hpp"
 
@@ -78,8 +79,6 @@ struct User {
     std::string role;           // self, client, trainer, admin
     std::string password_hash;  // argon2id string (libsodium), never the password
     std::int64_t created_unix_ms = 0;
-    int failed_logins = 0;              // since the last successful login
-    std::int64_t locked_until_ms = 0;   // temporary lockout after too many failures
 };
 
 // Every secret handed out (login sessions, API tokens, invites, password resets, calendar
@@ -150,6 +149,14 @@ struct AuditEntry {
     std::string target;  // the route or object, e.g. "GET /api/v1/progress"
 };
 
+// Whose entries an audit view shows: everyone's, or only what others did (a person's own
+// downloads and sign-ins must not push a trainer's look out of the newest 200).
+enum class AuditActors { everyone, others };
+
+// Attempt counts older than this are deleted as new ones come in: longer than any throttle
+// window, so pruning never shortens a wait.
+inline constexpr std::int64_t kAttemptsKeptMs = 7LL * 24 * 3600 * 1000;
+
 // One user's rolling on one day, summed in the database for dashboards.
 struct DayActivity {
     UserId user = 0;
@@ -202,13 +209,21 @@ public:
     virtual std::vector<User> users() = 0;  // by id
     virtual std::vector<User> users_by_id(const std::vector<UserId>& ids) = 0;  // by id; unknown ids left out
     virtual std::int64_t count_users() = 0;
-    // Writes name, role, password hash and the login-failure state.
+    // Writes name, role and password hash (the email is fixed).
     virtual void update_user(const User& u) = 0;
     // The user and everything that is theirs: sessions, records, assessments, screenings, clearances,
     // assignments, imported techniques, tokens, links, and audit entries about them.
     virtual void delete_user(UserId id) = 0;
     // Data recorded as kLocalUser becomes this user's (the first account on a machine).
     virtual void adopt_local_data(UserId id) = 0;
+
+    // Throttle counts by key (a hash naming what is counted: failed logins of one email from one
+    // address, sign-ups from one address). add_attempt counts one more at now and returns the new
+    // count; a count whose last attempt is before stale_before starts again at 1. Atomic across
+    // processes: concurrent attempts are all counted.
+    virtual Attempts attempts(const std::string& key) = 0;
+    virtual Attempts add_attempt(const std::string& key, std::int64_t now_unix_ms, std::int64_t stale_before_ms) = 0;
+    virtual void clear_attempts(const std::string& key) = 0;
 
     virtual void put_token(const Token& t) = 0;
     virtual std::optional<Token> token(const std::string& hash) = 0;
@@ -237,7 +252,7 @@ public:
     // Many entries at once (a dashboard view touches every client's data): one round trip.
     virtual void audit_batch(const std::vector<AuditEntry>& entries) = 0;
     // Newest first; subject 0 means everyone's.
-    virtual std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit) = 0;
+    virtual std::vector<AuditEntry> audit_log(UserId subject, std::size_t limit, AuditActors actors = AuditActors::everyone) = 0;
 
     // Per user and day, from from_day on, for the users given (a trainer's clients).
     virtual std::vector<DayActivity> activity(const std::vector<UserId>& users, int from_day) = 0;

@@ -9,7 +9,7 @@ work="$(mktemp -d)"
 trap 'kill -9 "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 cd "$root/tests/api"
 [[ -d node_modules ]] || { echo "tests/api/node_modules missing: run scripts/bootstrap.sh"; exit 1; }
-"$unknot_bin" --db "$work/api.db" serve --port 0 > "$work/out.log" 2> "$work/access.log" &
+"$unknot_bin" --db "$work/api.db" serve --port 0 --signups-per-hour 1000 > "$work/out.log" 2> "$work/access.log" &
 pid=$!
 for _ in $(seq 1 100); do
   url=$(grep -o 'http://[0-9.:]*' "$work/out.log" | head -1)

@@ -97,6 +97,9 @@ expect_fail 2 "huge.jsonl: the file is larger than 8 MiB" -- --db "$db" session 
 # A --db in a folder that does not exist: refused, and no folder made for it (issue 12, item 10).
 expect_fail 2 "the folder $work/missing/folder does not exist" -- --db "$work/missing/folder/x.db" history
 check "no folder created for a mistyped --db" test ! -e "$work/missing"
+# An access log that cannot be written is refused before serving (issue 12, item 11).
+expect_fail 2 "$work/nowhere/access.log: cannot open the access log" -- --db "$db" serve --port 0 --access-log "$work/nowhere/access.log"
+expect_fail 2 "--access-log-max-mb" -- --db "$db" serve --port 0 --access-log-max-mb 0
 
 # Nothing above may have written a half session.
 check "no sessions saved by rejected input" test "$(sqlite3 "$db" 'select count(*) from sessions')" = 0

@@ -18,7 +18,7 @@ rm -rf "$artifacts" && mkdir -p "$artifacts"
 [[ -x /usr/bin/chromium ]] || { echo "chromium is missing: run scripts/bootstrap.sh"; exit 1; }
 [[ -d "$root/web/node_modules" ]] || { echo "web/node_modules is missing: run scripts/bootstrap.sh"; exit 1; }
 curl_ok() { curl -sf -o /dev/null "$1"; }
-"$unknot_bin" --db "$work/e2e.db" serve --port 0 > "$work/out.log" 2> "$work/access.log" &
+"$unknot_bin" --db "$work/e2e.db" serve --port 0 --signups-per-hour 1000 > "$work/out.log" 2> "$work/access.log" &
 pid=$!
 for _ in $(seq 1 100); do url=$(grep -o 'http://[0-9.:]*' "$work/out.log" | head -1); [[ -n "$url" ]] && break; sleep 0.1; done
 [[ -n "${url:-}" ]] || { echo "server did not start"; cat "$work/out.log"; exit 1; }

@@ -114,7 +114,7 @@ VisitRecord make_visit(int item, ItemKind kind, const std::string& id, std::opti
 }
 
 User make_user(const std::string& email, const std::string& role) {
-    return User{0, email, "Name of " + email, role, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", kT0, 0, 0};
+    return User{0, email, "Name of " + email, role, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", kT0};
 }
 
 Token make_token(const std::string& hash, const std::string& kind, UserId user, std::int64_t created, std::int64_t expires) {

@@ -212,6 +212,15 @@ TEST(AccessMatrix, ReadingAnotherPersonsDataIsAudited) {
     EXPECT_EQ(log[0].target, "GET /api/v1/progress");
     auto seen = w.send("client_a", "GET", "/api/v1/audit");
     EXPECT_NE(seen.body.find("trainer_a"), std::string::npos) << seen.body;
+    // The client's own downloads, however many, leave the trainer's read in view.
+    for (int i = 0; i < 205; ++i) ASSERT_EQ(w.send("client_a", "GET", "/api/v1/export").status, 200);
+    seen = w.send("client_a", "GET", "/api/v1/audit");
+    EXPECT_NE(seen.body.find("trainer_a"), std::string::npos) << seen.body.substr(0, 300);
+    EXPECT_EQ(seen.body.find("\"you\""), std::string::npos);
+    auto mine = w.send("client_a", "GET", "/api/v1/audit?mine=true");
+    EXPECT_EQ(mine.body.find("trainer_a"), std::string::npos) << "200 newest are all own exports";
+    EXPECT_NE(mine.body.find("\"you\""), std::string::npos);
+    EXPECT_EQ(w.send("client_a", "GET", "/api/v1/audit?mine=perhaps").status, 400);
 }
 
 // A client who leaves takes their data: the trainer's access ends at once.

@@ -39,8 +39,6 @@ TEST_P(AccountsContract, UsersRoundTripAndEmailsAreUnique) {
     EXPECT_EQ(ann->role, "trainer");
     EXPECT_EQ(ann->password_hash, make_user("x").password_hash);
     EXPECT_EQ(ann->created_unix_ms, kT0);
-    EXPECT_EQ(ann->failed_logins, 0);
-    EXPECT_EQ(ann->locked_until_ms, 0);
     EXPECT_EQ(store().user_by_email("bob@example.com")->id, b);
     EXPECT_FALSE(store().user_by_email("carl@example.com").has_value());
     EXPECT_FALSE(store().user(b + 1000).has_value());
@@ -54,27 +52,42 @@ TEST_P(AccountsContract, UsersRoundTripAndEmailsAreUnique) {
     EXPECT_TRUE(store().users_by_id({}).empty());
 }
 
+TEST_P(AccountsContract, AttemptsCountPerKeyStartOverWhenStaleAndClear) {
+    EXPECT_EQ(store().attempts("k").count, 0);
+    EXPECT_EQ(store().add_attempt("k", kT0, kT0 - 1000).count, 1);
+    EXPECT_EQ(store().add_attempt("k", kT0 + 10, kT0 - 1000).count, 2);
+    EXPECT_EQ(store().add_attempt("other", kT0 + 20, kT0 - 1000).count, 1);
+    auto k = store().attempts("k");
+    EXPECT_EQ(k.count, 2);
+    EXPECT_EQ(k.last_unix_ms, kT0 + 10);
+    // The last one is older than stale_before: the count starts again.
+    EXPECT_EQ(store().add_attempt("k", kT0 + 5000, kT0 + 11).count, 1);
+    store().clear_attempts("k");
+    EXPECT_EQ(store().attempts("k").count, 0);
+    EXPECT_EQ(store().attempts("other").count, 1);
+    // Counts far older than any throttle window are pruned as new ones come in.
+    store().add_attempt("late", kT0 + kAttemptsKeptMs + 100, kT0);
+    EXPECT_EQ(store().attempts("other").count, 0);
+    EXPECT_EQ(store().attempts("late").count, 1);
+}
+
 TEST_P(AccountsContract, UnknownRoleIsRejected) {
     EXPECT_FALSE(store_error_of([&] { add_user("x@example.com", "owner"); }).empty());
     EXPECT_EQ(store().count_users(), 0);
 }
 
-TEST_P(AccountsContract, UpdateUserWritesLoginStateButNotEmail) {
+TEST_P(AccountsContract, UpdateUserWritesNameRoleAndPasswordButNotEmail) {
     auto a = add_user("ann@example.com");
     auto u = *store().user(a);
     u.name = "Ann B.";
     u.role = "trainer";
     u.password_hash = "$argon2id$new";
-    u.failed_logins = 3;
-    u.locked_until_ms = kT0 + 60'000;
     u.email = "changed@example.com";
     store().update_user(u);
     auto got = *store().user(a);
     EXPECT_EQ(got.name, "Ann B.");
     EXPECT_EQ(got.role, "trainer");
     EXPECT_EQ(got.password_hash, "$argon2id$new");
-    EXPECT_EQ(got.failed_logins, 3);
-    EXPECT_EQ(got.locked_until_ms, kT0 + 60'000);
     EXPECT_EQ(got.email, "ann@example.com");
 }
 
@@ -274,6 +287,22 @@ TEST_P(AccountsContract, AuditNewestFirstPerSubjectOrAll) {
     EXPECT_EQ(store().audit_log(0, 2).size(), 2u);
 }
 
+// Issue 12: each own export added an entry, so 200 downloads hid who else had looked.
+TEST_P(AccountsContract, AuditOfOthersIsNotCrowdedOutByOwnEntries) {
+    store().audit(AuditEntry{0, kT0, 7, 10, "read", "GET /api/v1/progress"});
+    std::vector<AuditEntry> own(250, AuditEntry{0, kT0 + 1, 10, 10, "export", "GET /api/v1/export"});
+    store().audit_batch(own);
+    store().audit(AuditEntry{0, kT0 + 2, 7, 11, "read", "GET /api/v1/progress"});
+    auto everyone = store().audit_log(10, 200);
+    ASSERT_EQ(everyone.size(), 200u);
+    EXPECT_TRUE(std::all_of(everyone.begin(), everyone.end(), [](const AuditEntry& e) { return e.actor == 10; }));
+    auto others = store().audit_log(10, 200, AuditActors::others);
+    ASSERT_EQ(others.size(), 1u);
+    EXPECT_EQ(others[0].actor, 7);
+    EXPECT_EQ(others[0].subject, 10);
+    EXPECT_EQ(store().audit_log(0, 10, AuditActors::others).size(), 2u);
+}
+
 TEST_P(AccountsContract, AuditBatchKeepsEveryEntryExactly) {
     store().audit_batch({});
     EXPECT_TRUE(store().audit_log(0, 10).empty());
@@ -304,7 +333,7 @@ TEST_P(AccountsContract, UserTechniquesReplaceByIdAndGoWithTheUser) {
     EXPECT_EQ(mine[1].name, "Calves again");
     EXPECT_EQ(mine[1].muscles, "soleus");
     EXPECT_EQ(mine[1].details_json, R"({"x":1})");
-    User u{0, "tech@example.org", "T", "self", "h", kT0, 0, 0};
+    User u{0, "tech@example.org", "T", "self", "h", kT0};
     auto id = store().create_user(u);
     store().put_user_technique({id, "Lats", "Lats", "free-exercise-db", "latissimus_dorsi", "{}"});
     store().delete_user(id);

@@ -19,7 +19,7 @@ namespace {
 
 using namespace unknot::test;
 
-constexpr int kMigrations = 4;  // src/store/postgres_schema.hpp
+constexpr int kMigrations = 5;  // src/store/postgres_schema.hpp
 
 TEST(PostgresUrl, ConnectionErrorNamesHostAndDatabaseButNeverThePassword) {
     // Port 1 on loopback refuses at once: no server needed.
@@ -77,10 +77,10 @@ TEST_P(PostgresStore, ReopeningRunsNoMigrationTwice) {
         s->begin_session(NewSession{kLocalUser, kT0, 19700, "{}", {}});
     }
     EXPECT_EQ(db_.sql("SELECT COUNT(*) FROM schema_version"), std::to_string(kMigrations));
-    EXPECT_EQ(tables(), "14");  // the 13 of the SQLite store, and schema_version
+    EXPECT_EQ(tables(), "15");  // the 14 of the SQLite store, and schema_version
     for (int i = 0; i < 3; ++i) EXPECT_EQ(db_.open()->list_sessions(kLocalUser).size(), 1u);
     EXPECT_EQ(db_.sql("SELECT COUNT(*) FROM schema_version"), std::to_string(kMigrations));
-    EXPECT_EQ(tables(), "14");
+    EXPECT_EQ(tables(), "15");
 }
 
 TEST_P(PostgresStore, ProcessesStartingTogetherMigrateOnce) {

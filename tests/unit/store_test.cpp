@@ -456,10 +456,10 @@ TEST(SqliteStore, ReopeningRunsNoMigrationTwice) {
         tables = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='table'");
         indexes = raw.text("SELECT COUNT(*) FROM sqlite_master WHERE type='index'");
     }
-    EXPECT_EQ(version, "7");  // one per migration
+    EXPECT_EQ(version, "8");  // one per migration
     // sessions, holds, visits, session_events, assessments, users, tokens, links, assignments,
-    // screenings, audit, user_techniques, clearances
-    EXPECT_EQ(tables, "13");
+    // screenings, audit, user_techniques, clearances, attempts
+    EXPECT_EQ(tables, "14");
     for (int i = 0; i < 3; ++i) {
         auto s = open_sqlite_store(path.str());
         EXPECT_EQ(s->list_sessions(kLocalUser).size(), 1u);
@@ -489,7 +489,7 @@ TEST(SqliteStore, MigrationFiveFillsInSessionTotals) {
         RawDb raw(path.str());  // back to schema 4, as an older unknot left it
         raw.exec("DROP INDEX sessions_activity; ALTER TABLE sessions DROP COLUMN hold_count; ALTER TABLE sessions DROP COLUMN tenderness_sum;"
                  "CREATE INDEX sessions_by_user_day ON sessions(user_id, day); DROP TABLE user_techniques; DROP TABLE clearances;"
-                 "PRAGMA user_version=4;");
+                 "DROP TABLE attempts; ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0; ALTER TABLE users ADD COLUMN locked_until_ms INTEGER NOT NULL DEFAULT 0; PRAGMA user_version=4;");
     }
     auto s = open_sqlite_store(path.str());
     auto act = s->activity({7}, 0);
@@ -506,7 +506,7 @@ TEST(SqliteStore, MigrationSevenAddsClearancesAndKeepsTheScreenings) {
     }
     {
         RawDb raw(path.str());  // back to schema 6, as the unknot before clearances left it
-        raw.exec("DROP TABLE clearances; PRAGMA user_version=6;");
+        raw.exec("DROP TABLE clearances; DROP TABLE attempts; ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0; ALTER TABLE users ADD COLUMN locked_until_ms INTEGER NOT NULL DEFAULT 0; PRAGMA user_version=6;");
     }
     auto s = open_sqlite_store(path.str());
     EXPECT_EQ(s->screenings(7).size(), 1u);
@@ -514,7 +514,29 @@ TEST(SqliteStore, MigrationSevenAddsClearancesAndKeepsTheScreenings) {
     s->save_clearance(StoredClearance{0, 7, 7, kT0 + 1, "fracture", 19700, ""});
     EXPECT_EQ(s->clearances({7}).size(), 1u);
     RawDb raw(path.str());
-    EXPECT_EQ(raw.text("PRAGMA user_version"), "7");
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "8");
+}
+
+// Schema 8 replaced the lockout kept on each account by attempt counts: an account that was
+// locked under schema 7 signs in as before, its accounts and hashes untouched.
+TEST(SqliteStore, MigrationEightDropsTheAccountLockoutAndKeepsTheAccounts) {
+    TempPath path;
+    {
+        auto s = open_sqlite_store(path.str());
+        s->create_user(User{0, "ann@example.org", "Ann", "self", "$argon2id$x", kT0});
+    }
+    {
+        RawDb raw(path.str());  // back to schema 7, with Ann locked out
+        raw.exec("DROP TABLE attempts; ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0; ALTER TABLE users ADD COLUMN locked_until_ms INTEGER NOT NULL DEFAULT 0; UPDATE users SET failed_logins=4, locked_until_ms=99999999999999; PRAGMA user_version=7;");
+    }
+    auto s = open_sqlite_store(path.str());
+    auto ann = s->user_by_email("ann@example.org");
+    ASSERT_TRUE(ann);
+    EXPECT_EQ(ann->password_hash, "$argon2id$x");
+    EXPECT_EQ(s->attempts("anything").count, 0);
+    RawDb raw(path.str());
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "8");
+    EXPECT_EQ(raw.text("SELECT COUNT(*) FROM pragma_table_info('users') WHERE name LIKE '%lock%' OR name LIKE 'failed%'"), "0");
 }
 
 TEST(SqliteStore, UsesWriteAheadLogging) {

@@ -29,7 +29,8 @@ export const accounts = {
   tokens: () => request<ApiToken[]>('GET', `${V1}/tokens`),
   newToken: (name: string, days: number) => request<NewApiToken>('POST', `${V1}/tokens`, { name, days }),
   revokeToken: (id: string) => request<{ revoked: boolean }>('DELETE', `${V1}/tokens/${enc(id)}`),
-  audit: () => request<AuditEntry[]>('GET', `${V1}/audit`),
+  /** What others did with my data; `mine` adds my own sign-ins and downloads. */
+  audit: (mine = false) => request<AuditEntry[]>('GET', `${V1}/audit${mine ? '?mine=true' : ''}`),
   deleteMe: (password: string) => request<{ deleted: boolean }>('DELETE', `${V1}/me`, { password }),
   leaveTrainer: () => request<User>('DELETE', `${V1}/trainer`),
   invite: (token: string) => request<InviteInfo>('GET', `${V1}/invites/${enc(token)}`),
