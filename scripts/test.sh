@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: unit, property, scenario, CLI, API and browser tests under ASan+UBSan with warnings
-# as errors,
+# as errors, then every fuzz target for a short bounded time (fuzz/README.md has the long run),
 # then the benchmarks once (short) so they cannot rot.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +10,7 @@ jobs=$(nproc)
 cmake --preset dev -DUNKNOT_BUILD_TESTS=ON -DUNKNOT_BUILD_WEB=ON >/dev/null
 cmake --build --preset dev -j "$jobs"
 ctest --preset dev -j "$jobs" | tee build/ctest.log
+FUZZ_SECONDS="${FUZZ_SECONDS:-30}" bash fuzz/run.sh | tee build/fuzz.log
 cmake --preset release -DUNKNOT_BUILD_TESTS=OFF -DUNKNOT_BUILD_WEB=ON >/dev/null
 cmake --build --preset release -j "$jobs"
 bash bench/run.sh --quick

@@ -284,15 +284,17 @@ function Audit() {
   const [everything, setEverything] = useState(false);
   // The server picks the entries, so the newest 200 are others' and not crowded out by one's own.
   const log = useApi(() => accounts.audit(everything), [everything]);
-  if (!log.data) return log.error ? <ErrorNote error={log.error} retry={log.retry} /> : <Loading what="Loading the record" />;
   const shown = log.data;
   return (
     <div id="audit" class="audit">
+      {/* Stays in place while the other list loads, so the tick keeps its focus. */}
       <label class="check">
         <input type="checkbox" checked={everything} onChange={() => setEverything(!everything)} />
         <span>Include what you did yourself (sign-ins, downloads)</span>
       </label>
-      {shown.length === 0 ? (
+      {!shown ? (
+        log.error ? <ErrorNote error={log.error} retry={log.retry} /> : <Loading what="Loading the record" />
+      ) : shown.length === 0 ? (
         <p>{everything ? 'Nothing recorded yet.' : 'No one else has looked at or changed your data.'}</p>
       ) : (
         <ul class="rows">
