@@ -65,7 +65,7 @@ void Engine::advance(std::int64_t t_ms, Output& out) {
         auto consider = [&](std::int64_t at, const std::string& id) {
             if (at < 0) return;
             auto key = id + "@" + std::to_string(at);
-            if (std::find(said_once_.begin(), said_once_.end(), key) != said_once_.end()) return;
+            if (said_once_.count(key)) return;
             if (best < 0 || at < best) best = at, best_id = id;
         };
         auto state_name = std::string(to_string(state_));
@@ -77,10 +77,12 @@ void Engine::advance(std::int64_t t_ms, Output& out) {
             if (c.every_s > 0) {
                 // The earliest repeat not yet spoken: sparse ticks (a replay) and dense ticks (a
                 // live session) then say exactly the same things at the same moments.
-                auto first = std::max(0, c.at_s) * 1000LL;
+                // Kept per cue and only moved forward, so a long gap (t jumping a day ahead) costs
+                // one step per repeat, not a rescan of every repeat said (fuzz/session_replay
+                // found a 4,000-repeat gap taking minutes).
                 auto step = c.every_s * 1000LL;
-                auto at = first;
-                while (std::find(said_once_.begin(), said_once_.end(), id + "@" + std::to_string(at)) != said_once_.end()) at += step;
+                auto& at = next_repeat_.try_emplace(id, std::max(0, c.at_s) * 1000LL).first->second;
+                while (said_once_.count(id + "@" + std::to_string(at))) at += step;
                 consider(at, id);
             }
         }
@@ -92,7 +94,7 @@ void Engine::advance(std::int64_t t_ms, Output& out) {
         // Activation and integration: the estimated time for the reps (positioning excluded).
         if (item && state_ == State::exercising) consider(std::max(10, item->seconds - 10) * 1000LL, "exercise_done");
         if (best < 0 || best > elapsed) break;
-        said_once_.push_back(best_id + "@" + std::to_string(best));
+        said_once_.insert(best_id + "@" + std::to_string(best));
         now_ = state_since_ + best + paused_total_;
         say(best_id, out, now_);
         if (best_id == "hold_max_reached") {
@@ -112,6 +114,7 @@ void Engine::enter(State s, Output& out) {
     state_ = s;
     state_since_ = active_now();
     said_once_.clear();
+    next_repeat_.clear();
 }
 
 void Engine::begin_item(int index, Output& out) {
@@ -198,7 +201,7 @@ void Engine::apply(const Event& e, Output& out) {
             if (item.kind == ItemKind::stretch) {
                 enter(State::stretching, out);
                 say("stretch_start", out, now_);
-                said_once_.push_back("stretch_start@0");
+                said_once_.insert("stretch_start@0");
             } else if (item.kind == ItemKind::smr) {
                 enter(State::rolling, out);
             } else {
@@ -231,7 +234,7 @@ void Engine::apply(const Event& e, Output& out) {
                 if (e.tenderness && *e.tenderness >= 0 && *e.tenderness <= 10) t = e.tenderness;
                 end_hold(HoldOutcome::too_painful, t, out);
                 enter(State::rolling, out);
-                said_once_.push_back("rolling_slow@0");
+                said_once_.insert("rolling_slow@0");
             }
             say("too_painful", out, now_);
             return;

@@ -1,6 +1,9 @@
 #pragma once
 // The guided session as a pure state machine. Time is injected: every event carries its own
 // timestamp, so a live terminal, a browser and a replay file drive exactly the same logic.
+#include <map>
+#include <set>
+
 #include "catalog/catalog.hpp"
 #include "planning/plan.hpp"
 #include "session/events.hpp"
@@ -49,7 +52,8 @@ private:
     int item_ = -1;
     int spots_ = 0;
     int tenderness_start_ = 0;
-    std::vector<std::string> said_once_;  // timed cues already spoken in this state
+    std::set<std::string> said_once_;  // timed cues already spoken in this state, as "id@ms"
+    std::map<std::string, std::int64_t> next_repeat_;  // per repeating cue: the first repeat not yet spoken
 };
 
 }  // namespace unknot

@@ -278,6 +278,29 @@ TEST(SessionEngine, PlanFromThePlannerRunsBothSidesThenStretchesToSessionDone) {
 
 // --- holds ------------------------------------------------------------------------------------
 
+// fuzz/session_replay: a day-long gap in one state (an event at t = 86400 s while rolling) took
+// minutes, rescanning every repeat said for each new one. Repeats are now found step by step;
+// what is said must not change: one late tick says what a tick every second says.
+TEST(SessionEngine, ALongGapSaysWhatDenseTicksSay) {
+    auto plan = calves_both_sides_then_hamstrings();
+    Drive sparse(plan), dense(plan);
+    for (auto* d : {&sparse, &dense}) {
+        ASSERT_FALSE(d->send(EventType::start, 0).rejected);
+        ASSERT_FALSE(d->send(EventType::in_position, s_ms(5)).rejected);
+    }
+    sparse.send(EventType::tick, s_ms(3600));
+    for (int t = 6; t <= 3600; ++t) dense.send(EventType::tick, s_ms(t));
+    ASSERT_EQ(sparse.ids(), dense.ids());
+    for (std::size_t i = 0; i < sparse.cues.size(); ++i) EXPECT_EQ(sparse.cues[i].at_ms, dense.cues[i].at_ms) << i;
+    EXPECT_GT(sparse.cues.size(), 100u);  // an hour of rolling repeats its reminders
+    Drive day(plan);
+    day.send(EventType::start, 0);
+    day.send(EventType::in_position, s_ms(5));
+    day.send(EventType::tick, s_ms(86400));
+    EXPECT_GT(day.cues.size(), 24 * sparse.cues.size() - 24 * 5);
+    EXPECT_EQ(day.state(), State::rolling);
+}
+
 TEST(SessionEngine, EasedBeforeTheMinimumIsKeptAsAnEarlyRelease) {
     Drive r(calves_both_sides_then_hamstrings());
     start_and_hold(r, s_ms(10), 7);

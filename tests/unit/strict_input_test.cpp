@@ -5,7 +5,11 @@
 #include <boost/json.hpp>
 
 #include "common/text.hpp"
+#include "codec/codec.hpp"
+#include "codec/json_util.hpp"
+#include "common/error.hpp"
 #include "support/api_world.hpp"
+#include "support/catalog_fixture.hpp"
 
 namespace unknot {
 namespace {
@@ -92,3 +96,18 @@ TEST(StrictInput, TheBearerSchemeInAnyCase) {
 
 }  // namespace
 }  // namespace unknot
+
+// fuzz/json_readers: a whole number too big for int64 written as a double (5.5e32) was cast
+// before its range was checked (undefined behaviour); now it is an out-of-range error.
+TEST(StrictJson, AHugeWholeNumberIsOutOfRangeNotACrash) {
+    for (const char* minutes : {"555555555555555555555555555555555", "1e300", "-1e300", "9.3e18"}) {
+        auto text = std::string(R"({"targets": ["calf"], "minutes": )") + minutes + "}";
+        try {
+            (void)unknot::json::profile_from_json(unknot::json::parse(text, "p.json"), unknot::test::catalog());
+            ADD_FAILURE() << minutes << " was accepted";
+        } catch (const unknot::InputError& e) {
+            EXPECT_NE(std::string(e.what()).find("minutes"), std::string::npos) << e.what();
+            EXPECT_NE(std::string(e.what()).find("must be from"), std::string::npos) << e.what();
+        }
+    }
+}
