@@ -16,7 +16,7 @@ if(UNKNOT_BUILD_WEB)
     COMMAND ${CMAKE_COMMAND} -E touch ${web_out}/.built
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/web
     DEPENDS ${web_sources} ${PROJECT_SOURCE_DIR}/web/index.html ${PROJECT_SOURCE_DIR}/web/vite.config.ts
-            ${PROJECT_SOURCE_DIR}/web/package-lock.json
+            ${PROJECT_SOURCE_DIR}/web/package-lock.json ${PROJECT_SOURCE_DIR}/data/body_map.json
     COMMENT "Building the web UI (vite)"
     VERBATIM)
   set(embed_dir ${web_out})

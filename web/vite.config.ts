@@ -124,6 +124,8 @@ export default defineConfig({
     },
   },
   server: {
+    // The body map's geometry lives in ../data/body_map.json, shared with the PDF renderer.
+    fs: { allow: ['..'] },
     proxy: {
       '/api': 'http://127.0.0.1:8091',
       '/healthz': 'http://127.0.0.1:8091',

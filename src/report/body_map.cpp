@@ -15,7 +15,6 @@ namespace unknot::report {
 
 namespace {
 
-constexpr const char* mirror = "translate(240 0) scale(-1 1)";
 constexpr double view_width = 240, view_top = 30, callout_gap = 29;
 
 std::string num(double v) {
@@ -24,8 +23,10 @@ std::string num(double v) {
     return buf;
 }
 
+const shapes::Geometry& geo() { return shapes::geometry(); }
+
 // The side of the person the picture's left half shows: we face them from the front.
-Side near_side(bool back) { return back ? Side::left : Side::right; }
+Side near_side(bool back) { return back ? geo().back_left_half : geo().front_left_half; }
 
 std::string patterns() {
     return "<defs>"
@@ -40,8 +41,12 @@ std::string patterns() {
 
 std::string silhouette() {
     std::string s = "<g fill='#f3f1ed' stroke='#8f979a' stroke-width='1.3' stroke-linejoin='round'>";
-    s += "<ellipse cx='120' cy='34' rx='19' ry='24'/><path d='" + std::string(shapes::neck_path) + "'/>";
-    for (const char* d : shapes::silhouette_half) s += "<path d='" + std::string(d) + "'/><path d='" + d + "' transform='" + mirror + "'/>";
+    const auto& g = geo();
+    char head[96];
+    std::snprintf(head, sizeof head, "<ellipse cx='%g' cy='%g' rx='%g' ry='%g'/>", g.head_cx, g.head_cy, g.head_rx, g.head_ry);
+    s += head;
+    s += "<path d='" + g.neck + "'/>";
+    for (const auto& d : g.silhouette_half) s += "<path d='" + d + "'/><path d='" + d + "' transform='" + g.mirror + "'/>";
     return s + "</g>";
 }
 
@@ -121,7 +126,7 @@ std::vector<int> numbers_at(const BodyMarks& m, const std::string& region, std::
 std::string view(const Catalog& c, const BodyMarks& m, bool back) {
     std::string s = silhouette();
     std::vector<Callout> notes;
-    for (const auto& shape : shapes::all) {
+    for (const auto& shape : geo().all) {
         if (shape.back != back) continue;
         const Region* r = c.region(shape.region);
         if (!r) continue;
@@ -129,7 +134,7 @@ std::string view(const Catalog& c, const BodyMarks& m, bool back) {
             bool excluded = std::any_of(m.excluded.begin(), m.excluded.end(), [&](const RegionRef& e) { return e.covers(r->id, side); });
             auto numbers = numbers_at(m, r->id, side);
             Look look = excluded ? Look::excluded : !numbers.empty() ? Look::rolled : !r->rollable ? Look::never : Look::plain;
-            s += "<path d='" + std::string(shape.d) + "' " + region_style(look) + (mirrored ? std::string(" transform='") + mirror + "'" : "") + "/>";
+            s += "<path d='" + std::string(shape.d) + "' " + region_style(look) + (mirrored ? " transform='" + geo().mirror + "'" : std::string()) + "/>";
             double x = mirrored ? view_width - shape.x : shape.x;
             if (excluded) notes.push_back({x, shape.y, "", true, !mirrored});
             else if (!numbers.empty()) {
@@ -177,11 +182,11 @@ std::string body_map_svg(const Catalog& c, const BodyMarks& marks) {
 
 std::string mini_map_svg(const std::vector<std::string>& regions, std::optional<Side> side) {
     int front = 0, back = 0;
-    for (const auto& shape : shapes::all)
+    for (const auto& shape : geo().all)
         if (std::find(regions.begin(), regions.end(), shape.region) != regions.end()) ++(shape.back ? back : front);
     bool use_back = back > front;
     std::string s = "<svg xmlns='http://www.w3.org/2000/svg' width='200' height='500' viewBox='20 0 200 500'>" + silhouette();
-    for (const auto& shape : shapes::all) {
+    for (const auto& shape : geo().all) {
         if (shape.back != use_back) continue;
         bool hit = std::find(regions.begin(), regions.end(), shape.region) != regions.end();
         if (!hit) continue;
@@ -189,7 +194,7 @@ std::string mini_map_svg(const std::vector<std::string>& regions, std::optional<
         bool near_hit = shape.centre || !side || *side == near_side(use_back);
         bool far_hit = !shape.centre && (!side || *side != near_side(use_back));
         if (near_hit) s += "<path d='" + std::string(shape.d) + "' " + style + "/>";
-        if (far_hit) s += "<path d='" + std::string(shape.d) + "' " + style + " transform='" + mirror + "'/>";
+        if (far_hit) s += "<path d='" + std::string(shape.d) + "' " + style + " transform='" + geo().mirror + "'/>";
     }
     return s + "</svg>";
 }
