@@ -143,8 +143,10 @@ void Api::account_routes() {
         auto key = signup_key(gate_.client_address(req));
         {
             std::lock_guard lock(store_mu_);  // a cheap refusal, before the slow password hash
+            // As if this one were counted, from the last one's time: a count gone stale waits 0.
             auto seen = store_.attempts(key);
-            if (auto wait = signup_wait_ms({seen.count + 1, now}, now, limit)) return wait_response("throttled", "too many sign-ups from here", wait);
+            if (auto wait = signup_wait_ms({seen.count + 1, seen.last_unix_ms}, now, limit))
+                return wait_response("throttled", "too many sign-ups from here", wait);
         }
         auto u = new_user(o, invite.empty() ? *role : Role::client);
         {

@@ -419,6 +419,27 @@ TEST(Passwords, PolicyExplainsWhatIsWrong) {
     EXPECT_FALSE(email_problem("a@b.org"));
 }
 
+// The cheap check before the password hash once read a stale count as current: after five
+// sign-ups an address was refused for ever, since a refused one is never counted and so the
+// count never started over.
+TEST(Signup, AnAddressMaySignUpAgainOnceItsWindowHasPassed) {
+    server::ApiOptions o;
+    o.open_signup = true;
+    o.gate.signup.per_window = 2;
+    o.gate.signup.window_ms = 400;
+    ApiWorld w(o);
+    auto signup = [&](const std::string& email) {
+        auto r = w.request_as("", "POST", "/api/v1/signup", R"({"email":")" + email + R"(","name":"Pat","password":"four words make one"})");
+        r.remote = "203.0.113.9";
+        return w.api().handle_sync(r).status;
+    };
+    EXPECT_EQ(signup("w1@example.org"), 201);
+    EXPECT_EQ(signup("w2@example.org"), 201);
+    EXPECT_EQ(signup("w3@example.org"), 429);
+    std::this_thread::sleep_for(std::chrono::milliseconds(450));
+    EXPECT_EQ(signup("w3@example.org"), 201);
+}
+
 TEST(LoginThrottleRule, DelaysGrowFromTheLastFailureAndAQuietDayForgets) {
     LoginThrottle p{3, 1000, 5000, 100'000};
     EXPECT_EQ(login_wait_ms({3, 0}, 0, p), 0);     // the free ones
