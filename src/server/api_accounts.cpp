@@ -374,11 +374,9 @@ void Api::account_routes() {
     // What others did with the person's data, newest 200; ?mine=true adds their own sign-ins
     // and downloads. Filtered in the store, so a hundred own exports never hide a trainer's look.
     router_.add("GET", "/api/v1/audit", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
-        auto mine = req.query_param("mine").value_or("false");
-        if (mine != "true" && mine != "false") throw HttpError{error_response(400, "invalid", "mine must be true or false", "mine")};
+        auto actors = flag_param(req, "mine", false) ? AuditActors::everyone : AuditActors::others;
         std::lock_guard lock(store_mu_);
         bj::array out;
-        auto actors = mine == "true" ? AuditActors::everyone : AuditActors::others;
         for (const auto& e : store_.audit_log(ctx.me().id, 200, actors)) out.push_back(audit_json(e, store_));
         return json_response(200, out);
     });

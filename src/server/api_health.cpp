@@ -38,9 +38,7 @@ void Api::health_routes() {
         std::lock_guard lock(store_mu_);
         auto result = screen(answers, catalog_, clearances_of(ctx.subject), today_local());
         // record=false: advice on a subset of answers, without a screening on record.
-        auto record = req.query_param("record").value_or("true");
-        if (record != "true" && record != "false") throw HttpError{error_response(400, "invalid", "record must be true or false", "record")};
-        if (record == "true") s.id = store_.save_screening(s);
+        if (flag_param(req, "record", true)) s.id = store_.save_screening(s);
         return json_response(200, screening_json(s, result, body));
     });
 

@@ -48,4 +48,11 @@ boost::json::value json_body(const HttpRequest& req, boost::json::storage_ptr sp
     }
 }
 
+bool flag_param(const HttpRequest& req, const std::string& name, bool fallback) {
+    auto v = req.query_param(name);
+    if (!v) return fallback;
+    if (*v != "true" && *v != "false") throw HttpError{error_response(400, "invalid", name + " must be true or false", name)};
+    return *v == "true";
+}
+
 }  // namespace unknot::server

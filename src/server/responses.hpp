@@ -18,4 +18,8 @@ struct HttpError {
     HttpResponse response;
 };
 
+// A true/false query parameter (?record=false, ?mine=true): absent gives `fallback`; anything
+// but the two words is a 400 naming the parameter, so a typo never silently flips it.
+bool flag_param(const HttpRequest& req, const std::string& name, bool fallback);
+
 }  // namespace unknot::server
