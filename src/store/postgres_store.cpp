@@ -12,6 +12,7 @@
 #include "store/postgres_queries.hpp"
 #include "store/postgres_schema.hpp"
 #include "store/store.hpp"
+#include "store/stored.hpp"
 
 namespace unknot {
 
@@ -51,11 +52,11 @@ HoldRecord hold_row(const pqxx::row& r) {
 VisitRecord visit_row(const pqxx::row& r) {
     VisitRecord v;
     v.item = i32(r[1]);
-    v.kind = text(r[2]) == "stretch" ? ItemKind::stretch : ItemKind::smr;
+    v.kind = stored::item_kind(text(r[2]));
     v.id = text(r[3]);
     v.side = parse_side(text(r[4]));
     v.muscles = split_ids(text(r[5]));
-    v.outcome = parse_visit_outcome(text(r[6])).value_or(VisitOutcome::stopped);
+    v.outcome = stored::outcome(text(r[6]));
     v.spots = i32(r[7]);
     v.started_ms = i64(r[8]), v.ended_ms = i64(r[9]);
     return v;

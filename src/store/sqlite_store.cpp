@@ -10,6 +10,7 @@
 
 #include "common/text.hpp"
 #include "store/store.hpp"
+#include "store/stored.hpp"
 
 namespace unknot {
 
@@ -841,11 +842,11 @@ public:
     static VisitRecord visit_row(Statement& st, int c) {
         VisitRecord v;
         v.item = static_cast<int>(st.i64(c));
-        v.kind = parse_item_kind(st.text(c + 1)).value_or(ItemKind::smr);
+        v.kind = stored::item_kind(st.text(c + 1));
         v.id = st.text(c + 2);
         v.side = parse_side(st.text(c + 3));
         v.muscles = split_ids(st.text(c + 4));
-        v.outcome = parse_visit_outcome(st.text(c + 5)).value_or(VisitOutcome::stopped);
+        v.outcome = stored::outcome(st.text(c + 5));
         v.spots = static_cast<int>(st.i64(c + 6));
         v.started_ms = st.i64(c + 7), v.ended_ms = st.i64(c + 8);
         return v;

@@ -118,7 +118,10 @@ TEST_P(SessionContract, VisitsRoundTripThroughSummaries) {
                                   make_visit(1, ItemKind::smr, "hamstrings_roll", Side::right, VisitOutcome::skipped, 0),
                                   make_visit(2, ItemKind::smr, "thoracic_spine_roll", std::nullopt, VisitOutcome::done, 1),
                                   make_visit(3, ItemKind::stretch, "supine_hamstring_stretch", Side::left, VisitOutcome::done, 0),
-                                  make_visit(4, ItemKind::stretch, "seated_upper_back_stretch", std::nullopt, VisitOutcome::stopped, 0)};
+                                  make_visit(4, ItemKind::stretch, "seated_upper_back_stretch", std::nullopt, VisitOutcome::stopped, 0),
+                                  // Every kind comes back as itself on both backends (PostgreSQL once read these as rolls).
+                                  make_visit(5, ItemKind::activation, "floor_bridge", std::nullopt, VisitOutcome::done, 0),
+                                  make_visit(6, ItemKind::integration, "ball_wall_squat", std::nullopt, VisitOutcome::skipped, 0)};
     want[2].muscles = {"erector_spinae"};
     for (const auto& v : want) store().save_visit(s, v);
 

@@ -1,0 +1,22 @@
+#pragma once
+// How both backends read a stored enum back: one reading for both, and a value this version does
+// not know (a row from a newer version, or a damaged one) is an error, never quietly another kind.
+#include <string>
+#include <string_view>
+
+#include "planning/plan.hpp"
+#include "session/events.hpp"
+#include "store/store.hpp"
+
+namespace unknot::stored {
+
+template <class E, class Parse>
+E known(std::string_view column, std::string_view value, Parse parse) {
+    if (auto v = parse(value)) return *v;
+    throw StoreError("the database holds `" + std::string(value) + "` in " + std::string(column) + ", which this version of unknot does not know");
+}
+
+inline ItemKind item_kind(std::string_view v) { return known<ItemKind>("visits.kind", v, parse_item_kind); }
+inline VisitOutcome outcome(std::string_view v) { return known<VisitOutcome>("visits.outcome", v, parse_visit_outcome); }
+
+}  // namespace unknot::stored
