@@ -74,6 +74,9 @@ bool Catalog::is_answer_key(std::string_view id) const { return answer_keys_.fin
 const Article* Catalog::article(std::string_view slug) const {
     return find_by(articles_, slug, [](const Article& a) -> const std::string& { return a.slug; });
 }
+const Diagram* Catalog::diagram(std::string_view name) const {
+    return find_by(diagrams_, name, [](const Diagram& d) -> const std::string& { return d.name; });
+}
 const Goal* Catalog::goal(std::string_view id) const { return find_id(goals_, id); }
 const Compensation* Catalog::compensation(std::string_view id) const { return find_id(compensations_, id); }
 const Activation* Catalog::activation(std::string_view id) const { return find_id(activations_, id); }

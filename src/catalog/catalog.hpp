@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/model.hpp"
+#include "poses/model.hpp"
 
 namespace unknot {
 
@@ -27,6 +28,14 @@ inline const std::vector<std::string>& required_cue_ids() {
     return ids;
 }
 
+// Diagrams drawn from other content instead of kept as files: the server draws where-not-to-roll
+// from the body map (data/body_map.json) with every `rollable: no` region marked.
+inline constexpr std::string_view no_roll_diagram = "where-not-to-roll";
+inline const std::vector<std::string>& drawn_diagram_names() {
+    static const std::vector<std::string> names{std::string(no_roll_diagram)};
+    return names;
+}
+
 class Catalog {
 public:
     // Validates everything together (cross-references, safety limits); throws InputError("file:line").
@@ -43,6 +52,7 @@ public:
     const GateQuestion* gate_of(std::string_view condition) const;  // validated: exactly one
     const ClearancePolicy& clearance_policy() const { return clearance_policy_; }
     const std::vector<Article>& articles() const { return articles_; }
+    const std::vector<Diagram>& diagrams() const { return diagrams_; }  // the files; see drawn_diagram_names()
     const std::vector<Source>& sources() const { return sources_; }
     const std::vector<Goal>& goals() const { return goals_; }
     const std::vector<Compensation>& compensations() const { return compensations_; }
@@ -58,6 +68,9 @@ public:
     std::vector<std::string> editions() const;
     const std::vector<CueText>& cues() const { return cues_; }
     const std::vector<MuscleName>& muscle_names() const { return muscle_names_; }
+    // The figure and the poses that draw every move (data/poses/).
+    const poses::Body& body() const { return body_; }
+    const std::vector<poses::Pose>& poses() const { return poses_; }
 
     const Region* region(std::string_view id) const;
     const Muscle* muscle(std::string_view id) const;
@@ -66,6 +79,7 @@ public:
     const Stretch* stretch(std::string_view id) const;
     const Condition* condition(std::string_view id) const;
     const Article* article(std::string_view slug) const;
+    const Diagram* diagram(std::string_view name) const;
     const Goal* goal(std::string_view id) const;
     const CueText& cue(std::string_view id) const;  // validated present at load
 
@@ -87,6 +101,7 @@ private:
     ClearancePolicy clearance_policy_;
     std::vector<CueText> cues_;
     std::vector<Article> articles_;
+    std::vector<Diagram> diagrams_;
     std::vector<Source> sources_;
     std::vector<Goal> goals_;
     std::vector<Compensation> compensations_;
@@ -94,6 +109,8 @@ private:
     std::vector<Activation> activations_;
     std::vector<Integration> integrations_;
     std::vector<MuscleName> muscle_names_;
+    poses::Body body_;
+    std::vector<poses::Pose> poses_;
 
     // Id -> position, built once after loading: the planner looks ids up thousands of times.
     struct Hash {

@@ -3,10 +3,13 @@
 #include <set>
 
 #include "catalog/catalog.hpp"
+#include "catalog/diagrams.hpp"
 #include "catalog/record.hpp"
 #include "catalog/refs.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "poses/check.hpp"
+#include "poses/load.hpp"
 
 namespace unknot {
 
@@ -22,6 +25,9 @@ public:
         for (const auto& f : files) {
             if (f.path.ends_with(".md")) {
                 c_.articles_.push_back(article(f));
+            } else if (f.path.ends_with(".svg")) {
+                c_.diagrams_.push_back(catalog::read_diagram(f));
+                diagram_paths_.push_back(f.path);
             } else if (f.path.ends_with(".rec")) {
                 auto rs = catalog::parse_records(f.text, f.path);
                 records.insert(records.end(), rs.begin(), rs.end());
@@ -38,7 +44,7 @@ private:
     void index(const std::vector<Record>& records) {
         static const std::set<std::string> kinds{"source", "region", "muscle", "tool", "technique", "stretch", "condition", "cue", "goal", "compensation", "mapping", "activation", "integration", "muscle_name", "gate", "clearance"};
         for (const auto& r : records) {
-            if (!kinds.contains(r.kind()))
+            if (!kinds.contains(r.kind()) && !poses::is_pose_kind(r.kind()))
                 throw InputError(r.where(r.line), "unknown record kind `" + r.kind() + ":` (expected one of: " +
                                                       join({kinds.begin(), kinds.end()}, ", ") + ")");
             if (r.kind() != "source" && !is_id(r.id()))
@@ -57,6 +63,7 @@ private:
     std::vector<std::string> sources(const Record& r, FieldReader& fr) { return catalog::read_sources(r, fr, ids_); }
 
     void dispatch(const Record& r) {
+        if (poses::is_pose_kind(r.kind())) return pictures_.add(r);
         FieldReader fr(r);
         const auto& k = r.kind();
         if (k == "source") {
@@ -327,6 +334,7 @@ private:
         a.body = pos < f.text.size() ? f.text.substr(pos) : std::string{};
         if (trim(a.body).empty()) throw InputError(f.path + ":" + std::to_string(line), "the article has no body");
         articles_at_[a.slug] = f.path;
+        for (auto& r : catalog::diagram_refs(a.body, f.path, line + 1)) diagram_refs_.push_back(std::move(r));
         return a;
     }
 
@@ -336,6 +344,7 @@ private:
         for (const auto& a : c_.articles_)
             for (const auto& k : a.sources)
                 if (!ids_["source"].contains(k)) throw InputError(articles_at_[a.slug] + ":1", "unknown source `" + k + "`");
+        catalog::check_diagrams(c_.diagrams_, diagram_paths_, diagram_refs_, c_.regions_);
         for (const auto& t : c_.techniques_) {
             for (const auto& g : t.regions) {
                 const Region* reg = c_.region(g);
@@ -371,13 +380,32 @@ private:
                 }
         }
         screening_.check(c_.conditions_, c_.gate_);
+        check_pictures();
         for (const auto& id : required_cue_ids())
             if (!ids_["cue"].contains(id))
                 throw InputError(cues_at_.empty() ? std::string("cues.rec") : cues_at_,
                                  "cue `" + id + "` is missing; the session engine speaks it");
     }
 
+    // Every move's picture, checked against the move's own data.
+    void check_pictures() {
+        pictures_.finish();
+        std::vector<poses::MoveFacts> moves;
+        for (const auto& t : c_.techniques_) moves.push_back({t.id, "technique", t.regions, t.tools, t.roll_from, t.roll_to});
+        for (const auto& s : c_.stretches_) moves.push_back({s.id, "stretch", s.regions, {}, {}, {}});
+        for (const auto& a : c_.activations_) moves.push_back({a.id, "activation", a.regions, {}, {}, {}});
+        for (const auto& g : c_.integrations_) moves.push_back({g.id, "integration", g.regions, {}, {}, {}});
+        poses::check_orphans(pictures_.poses(), moves);
+        // Content with a figure draws every move; content without one (a trainer's own small
+        // catalogue, the tests' toy content) draws none.
+        if (!pictures_.body().segments.empty())
+            for (const auto& m : moves) poses::check_move(pictures_.body(), pictures_.poses(), m);
+        c_.body_ = std::move(pictures_.body());
+        c_.poses_ = std::move(pictures_.poses());
+    }
+
     Catalog& c_;
+    poses::Loader pictures_;
     catalog::KnownIds ids_;
     catalog::ScreeningLoader screening_{ids_};
     std::map<std::string, std::string> regions_line_, muscles_line_;
@@ -385,6 +413,8 @@ private:
     std::set<std::string> mapping_keys_;
     std::set<std::string> muscle_name_keys_;
     std::map<std::string, std::string> articles_at_;
+    std::vector<std::string> diagram_paths_;
+    std::vector<catalog::DiagramRef> diagram_refs_;
 };
 
 Catalog Catalog::load(const std::vector<ContentFile>& files) {

@@ -145,4 +145,10 @@ struct Article {
     std::vector<std::string> sources;
 };
 
+// A picture for the learn articles (learn/diagrams/NAME.svg), checked at load to be a plain SVG
+// image that can neither run nor fetch anything.
+struct Diagram {
+    std::string name, svg;
+};
+
 }  // namespace unknot

@@ -30,6 +30,7 @@ public:
     // directly, so whoever can run it against the file is trusted like the file's owner.
     UserId user();
     std::string db_path() const;
+    std::string content_dir() const;  // --data, else UNKNOT_DATA, else the default
     std::string database_label() const;  // for messages: the file, or the URL without password
 
 private:

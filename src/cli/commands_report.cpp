@@ -11,6 +11,8 @@
 #include "codec/json_util.hpp"
 #include "common/error.hpp"
 #include "report/calendar.hpp"
+#include "report/contact_sheet.hpp"
+#include "report/picture.hpp"
 #include "report/exercises.hpp"
 #include "report/handout.hpp"
 #include "report/progress_report.hpp"
@@ -120,6 +122,38 @@ void add_report_commands(CLI::App& app, Context& ctx, int& code) {
                        "or physiotherapist first. Nothing is planned.\n",
                        hand.output, pages);
         else fmt::print("Wrote {} ({}, {} exercises).\n", hand.output, pages, exercise_count(pp.plan));
+        code = exit_ok;
+    });
+
+    auto* pictures = app.add_subcommand("pictures", "Draw every move's picture: a contact sheet (PDF) and/or one SVG per move");
+    static std::string sheet, svg_dir, only, page = "a4";
+    pictures->add_option("--only", only, "just the moves whose id contains this");
+    pictures->add_option("--sheet", sheet, "PDF file: every move with its name, to look at them side by side");
+    pictures->add_option("--svg", svg_dir, "folder to write one still SVG per move and tool into");
+    pictures->add_option("--page", page, "paper size: a4 (default) or letter");
+    pictures->callback([&ctx, &code] {
+        const auto& c = ctx.catalog();  // loading checks every pose against its move
+        if (sheet.empty() && svg_dir.empty()) throw InputError("pictures", "say what to draw: --sheet FILE, --svg DIR, or both");
+        if (!sheet.empty()) {
+            auto r = report::render_contact_sheet(c, page_size(page), std::filesystem::path(sheet), only);
+            fmt::print("Wrote {} ({} pages, {} poses).\n", sheet, r.pages, c.poses().size());
+        }
+        if (!svg_dir.empty()) {
+            std::filesystem::create_directories(svg_dir);
+            int n = 0;
+            for (const auto& p : c.poses()) {
+                for (const auto& tool : p.tools.empty() ? std::vector<std::string>{""} : p.tools) {
+                    auto svg = report::picture_svg(c, p.move, tool, Side::left);
+                    auto name = p.move + (tool.empty() ? "" : "." + tool) + ".svg";
+                    std::FILE* f = std::fopen((std::filesystem::path(svg_dir) / name).c_str(), "wb");
+                    if (!f) throw InputError(svg_dir, "cannot write " + name);
+                    std::fwrite(svg->data(), 1, svg->size(), f);
+                    std::fclose(f);
+                    ++n;
+                }
+            }
+            fmt::print("Wrote {} pictures to {}.\n", n, svg_dir);
+        }
         code = exit_ok;
     });
 

@@ -80,10 +80,11 @@ UserId Context::user() {
     return *(user_ = kLocalUser);
 }
 
+std::string Context::content_dir() const { return g_.data_dir.empty() ? default_data_dir() : g_.data_dir; }
+
 const Catalog& Context::catalog() {
     if (!catalog_) {
-        auto dir = g_.data_dir.empty() ? default_data_dir() : g_.data_dir;
-        catalog_ = std::make_unique<Catalog>(Catalog::load(json::read_content_dir(dir)));
+        catalog_ = std::make_unique<Catalog>(Catalog::load(json::read_content_dir(content_dir())));
     }
     return *catalog_;
 }

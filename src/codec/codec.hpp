@@ -7,6 +7,7 @@
 
 #include "assessment/assessment.hpp"
 #include "catalog/catalog.hpp"
+#include "poses/picture.hpp"
 #include "planning/plan.hpp"
 #include "progress/progress.hpp"
 #include "screening/screening.hpp"
@@ -34,6 +35,7 @@ bj::value to_json(const PlanItem& i, bj::storage_ptr sp = {});
 bj::value technique_summary(const Technique& t);  // the `techniques --json` element
 bj::value to_json(const Technique& t, const Catalog& c);
 bj::value to_json(const Stretch& s);
+bj::value to_json(const poses::Picture& p);  // picture_json.cpp
 bj::value to_json(const Article& a);
 bj::value article_summary(const Article& a);
 bj::value to_json(const Muscle& m);

@@ -17,7 +17,7 @@ std::vector<ContentFile> read_content_dir(const std::string& dir) {
     std::vector<fs::path> paths;
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         auto ext = it->path().extension();
-        if (ext != ".rec" && ext != ".md") continue;
+        if (ext != ".rec" && ext != ".md" && ext != ".svg") continue;  // .svg: learn/diagrams/
         // A content name that is not a readable file (a dangling link, a folder) is a mistake.
         std::error_code fe;
         if (!fs::is_regular_file(it->path(), fe)) throw InputError(it->path().string(), "is not a readable content file");

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "common/text.hpp"
-#include "report/pictogram.hpp"
+#include "report/picture.hpp"
 #include "report/words.hpp"
 
 namespace unknot::report {
@@ -150,12 +150,11 @@ Block card_block(cairo_t* cr, const Exercise& card, const Catalog& catalog, doub
     const PlanItem& item = card.item();
     auto how = how_to(item, catalog);
     const double inner = width - 2 * pad;
-    // Rolling cards show a wide position picture above the set-up; the others a small body
-    // beside everything.
-    const bool smr = item.kind == ItemKind::smr;
-    const double pic_w = smr ? 84 : 40, pic_h = smr ? 60 : 100;
+    // Every card opens with the move's picture (the same figure the app shows), the dose beside
+    // it, and the set-up and cues below across the card's width.
+    const double pic_w = 132, pic_h = 92;
     const double beside_x = pic_w + 12, beside_w = inner - beside_x;
-    const double cols_x = smr ? 0 : beside_x, cols_w = inner - cols_x;
+    const double cols_x = 0, cols_w = inner - cols_x;
 
     auto name = markup_layout(cr, "<b>" + escape(item.name) + "</b>", {11.5, false, false, 1.0}, inner - 190);
     auto kind = text_layout(cr, how.kind_label, {8.5, false, false, 1.0}, 170);
@@ -187,7 +186,7 @@ Block card_block(cairo_t* cr, const Exercise& card, const Catalog& catalog, doub
     if (auto w = why_words(item, catalog); !w.empty()) why.add(text_layout(cr, w, {8.2, false, true, 1.2}, cols_w), 0);
 
     const double cols_h = std::max(left.height(), right.height()) + (why.parts.empty() ? 0 : 6 + why.height());
-    const double cols_y = smr ? std::max(pic_h, beside.height()) + 8 : beside.height() + 8;
+    const double cols_y = std::max(pic_h, beside.height()) + 8;
     const double body_h = std::max(pic_h, cols_y + cols_h);
     const double h = header_h + pad + body_h + pad;
 
@@ -197,7 +196,7 @@ Block card_block(cairo_t* cr, const Exercise& card, const Catalog& catalog, doub
     const PlanItem* ip = &item;
     const Catalog* cp = &catalog;
     int number = card.number;
-    bool both_sides = card.sides.size() > 1;
+    Side shown = card.sides.size() == 1 && card.sides.front()->side ? *card.sides.front()->side : Side::left;
     b.draw = [=](cairo_t* c, double x, double y) {
         rounded_rect(c, x + 0.5, y + 0.5, width - 1, h - 1, radius);
         set_colour(c, ink::paper);
@@ -224,7 +223,10 @@ Block card_block(cairo_t* cr, const Exercise& card, const Catalog& catalog, doub
         draw(c, kind, x + width - pad - 170, by - height_of(kind) / 2, ink::muted);
 
         double ix = x + pad, iy = y + header_h + pad;
-        draw_pictogram(c, *ip, *cp, both_sides, ix, iy, pic_w, pic_h);
+        set_colour(c, ink::panel);
+        rounded_rect(c, ix, iy, pic_w, pic_h, 6);
+        cairo_fill(c);
+        draw_picture(c, *cp, ip->id, ip->kind == ItemKind::smr ? ip->tool : std::string{}, shown, ix + 6, iy + 6, pic_w - 12, pic_h - 12);
         beside.draw(c, ix + beside_x, iy, {ink::accent, ink::text, ink::text});
         left.draw(c, ix + cols_x, iy + cols_y, {ink::accent, ink::text});
         right.draw(c, ix + cols_x + left_w + gap, iy + cols_y, {ink::accent, ink::text, ink::accent, ink::text});

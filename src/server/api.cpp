@@ -11,6 +11,7 @@
 #include "common/text.hpp"
 #include "server/assets.hpp"
 #include "server/host_check.hpp"
+#include "server/learn_diagrams.hpp"
 #include "server/responses.hpp"
 
 namespace unknot::server {
@@ -74,6 +75,7 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
     health_routes();
     clearance_routes();
     printout_routes();
+    picture_routes();
     guest_routes();
     writer_ = std::thread([this] { writer_loop(); });
 
@@ -137,6 +139,10 @@ void Api::catalog_routes() {
         const auto& slug = p.at("slug");
         if (const Article* a = catalog_.article(slug)) return json_response(200, json::to_json(*a));
         return error_response(404, "not_found", "no article `" + slug + "`", "slug");
+    });
+    auto diagrams = std::make_shared<const std::map<std::string, std::string>>(learn_diagrams(c));
+    router_.add("GET", "/api/v1/learn/diagrams/{file}", Access::anyone(), [diagrams](const HttpRequest& req, const Params& p, const Ctx&) {
+        return diagram_response(*diagrams, p.at("file"), req);
     });
 }
 

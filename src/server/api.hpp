@@ -62,6 +62,7 @@ private:
     void health_routes();    // api_health.cpp: screenings, history, progress
     void clearance_routes(); // api_clearances.cpp: a professional's go-ahead after a refer
     void printout_routes();  // api_printouts.cpp: handouts and reports (PDF), calendar feeds
+    void picture_routes();   // api_pictures.cpp: every move's picture, as shapes the app draws
     void guest_routes();     // api_guest.cpp: a screening and a plan without an account, nothing kept
     std::optional<Plan> current_routine(UserId user);  // store lock held
     std::string link_base(const HttpRequest& req) const;

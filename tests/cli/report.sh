@@ -60,6 +60,19 @@ expect_ok "Wrote $work/letter.pdf" -- --db "$db" handout --profile "$twelve" -o 
 check_pdf letter "$work/letter.pdf" "$twelve"
 check "letter: Letter paper" grep -q "612 x 792 pts (letter)" <(pdfinfo "$work/letter.pdf")
 
+# Four phases (an assessment's finding): every card, roll, stretch, activation and integration,
+# carries its move's picture, drawn (dark pixels in its box when printed in greyscale).
+four=$(profile four.json '{"assessment": {"findings": [{"id": "knees_move_inward"}]}, "minutes": 30, "tools": ["foam_roller"], "context": "daily"}')
+check "four: the plan has all four phases" test "$(u plan --json --profile "$four" | jq -r '[.phases[].phase] | join(" ")')" = "inhibit lengthen activate integrate"
+out=$(u handout --profile "$four" -o "$work/four.pdf")
+check_pdf four "$work/four.pdf" "$four"
+cards=$(grep -o '[0-9]* exercises' <<<"$out" | grep -o '[0-9]*')
+rm -rf "$work/pgm" && mkdir -p "$work/pgm" && pdftoppm -gray -r 72 "$work/four.pdf" "$work/pgm/p"
+boxes="$(node "$2/tests/cli/picture_boxes.mjs" "$work/pgm"/*.pgm)"
+check "four: a picture box on each of the $cards cards" test "$(tail -1 <<<"$boxes")" = "$cards"
+check "four: every picture box holds a drawing" test "$(head -n -1 <<<"$boxes" | awk '$4 < 150' | wc -l)" = 0
+check "four: activation and integration cards are there" grep -q "Ball wall squat" "$work/four.flat"
+
 # Exclusions: which places were left out and why, in words.
 excl=$(profile excl.json '{"screening": {"answers": {"varicose_veins": true, "recent_injury": true, "recent_injury_regions": ["thigh_back:left"]}}, "targets": ["calf", "hamstrings", "upper_back"], "minutes": 30}')
 expect_ok "Wrote" -- --db "$db" handout --profile "$excl" -o "$work/excl.pdf"

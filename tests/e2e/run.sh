@@ -42,6 +42,8 @@ echo "== the floor session at 360x640, 390x844, 1280x800: controls on screen and
 step node test/e2e/floor.mjs "$url" "$artifacts"
 echo "== health check as triage: gate, gaps beside their items, refer, clearance (three sizes, light and dark)"
 step node test/e2e/triage.mjs "$url" "$artifacts"
+echo "== pictures: every library entry its own, the roll animated at its pace, still under reduced motion"
+step node test/e2e/pictures.mjs "$url" "$artifacts"
 echo "== first minutes: landing, a guest routine, choosing that respects screening, keep it, honest progress, Intl dates"
 step node test/e2e/firstrun.mjs "$url" "$artifacts"
 kill -TERM "$pid"; wait "$pid"; rc=$?

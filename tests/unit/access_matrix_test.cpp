@@ -47,6 +47,8 @@ const std::map<std::string, Rule> expected = {
     {"GET /api/v1/techniques/{id}", Rule::anyone},
     {"GET /api/v1/stretches/{id}", Rule::anyone},
     {"GET /api/v1/learn/{slug}", Rule::anyone},
+    {"GET /api/v1/learn/diagrams/{file}", Rule::anyone},
+    {"GET /api/v1/pictures/{move}", Rule::anyone},
     {"GET /api/v1/auth", Rule::anyone},
     {"POST /api/v1/setup", Rule::anyone},
     {"POST /api/v1/signup", Rule::anyone},
@@ -141,6 +143,8 @@ std::string fill(const std::string& pattern, const ApiWorld& w, const std::strin
         else if (name == "id" && pattern.find("stretches") != std::string::npos) out += "wall_calf_stretch_straight_knee";
         else if (name == "id") out += "0123456789abcdef";
         else if (name == "slug") out += "autogenic-inhibition";
+        else if (name == "move") out += "calves_roll";
+        else if (name == "file" && pattern.find("diagrams") != std::string::npos) out += "autogenic-inhibition.svg";
         else if (name == "client" || name == "user") out += std::to_string(subject.id);
         else out += "not-a-real-token";
         pos = close + 1;

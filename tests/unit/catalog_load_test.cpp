@@ -13,6 +13,7 @@
 #include "codec/codec.hpp"
 #include "common/error.hpp"
 #include "support/catalog_fixture.hpp"
+#include "support/content_edits.hpp"
 
 namespace unknot {
 namespace {
@@ -236,15 +237,7 @@ protected:
         ADD_FAILURE() << "no line starting with `" << line_start << "` in " << path;
         return path + ":?";
     }
-    InputError load_error() {
-        try {
-            Catalog::load(files);
-        } catch (const InputError& e) {
-            return e;
-        }
-        ADD_FAILURE() << "expected the content to be rejected";
-        return InputError("", "");
-    }
+    InputError load_error() { return test::load_error(files); }
     static bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
     const std::string tech = "content/techniques/calves_roll.rec";

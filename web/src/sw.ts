@@ -3,6 +3,10 @@
 // the page queues them in IndexedDB and syncs them itself (see src/sync/).
 // __VERSION__ and __SHELL__ are filled in at build time (vite.config.ts).
 
+import { diagramUrl, diagramsIn } from './lib/markdown';
+import { planPictureUrls } from './lib/pictures';
+import type { Plan } from './api/types';
+
 declare const __VERSION__: string;
 declare const __SHELL__: string[];
 
@@ -29,8 +33,10 @@ const DATA = 'unknot-data-v1'; // API answers: kept across app versions, refresh
 const PLAN_URL = '/__unknot/current-plan'; // read by src/state.ts
 export {}; // a module, not a script
 
-// Catalog reads the app needs offline, and the ones worth fetching before they are asked for.
-const CATALOG = /^\/api\/v1\/(techniques|stretches|learn|muscles|regions|tools|conditions|cues|goals|sources)(\/[A-Za-z0-9_-]+)?$/;
+// Catalog reads the app needs offline (the learn articles' diagrams too), and the ones worth
+// fetching before they are asked for.
+const CATALOG =
+  /^\/api\/v1\/((techniques|stretches|learn|muscles|regions|tools|conditions|cues|goals|sources|pictures)(\/[A-Za-z0-9_-]+)?|learn\/diagrams\/[a-z0-9-]+\.svg)$/;
 const RECENT = /^\/api\/v1\/(history|progress|assignments)$/; // the signed-in person's (forgotten on a change of person)
 const PREFETCH = ['techniques', 'stretches', 'learn', 'muscles', 'regions', 'tools', 'conditions', 'cues', 'goals', 'sources'].map(
   (p) => `/api/v1/${p}`,
@@ -48,7 +54,15 @@ async function prefetchData(): Promise<void> {
         await Promise.all(
           list.map(async (a) => {
             const r = await fetch(`/api/v1/learn/${encodeURIComponent(a.slug)}`);
-            if (r.ok) await cache.put(r.url, r);
+            if (!r.ok) return;
+            await cache.put(r.url, r.clone());
+            const { body } = (await r.json()) as { body: string };
+            await Promise.all(
+              diagramsIn(body).map(async (name) => {
+                const d = await fetch(diagramUrl(name));
+                if (d.ok) await cache.put(d.url, d);
+              }),
+            );
           }),
         );
       }
@@ -128,7 +142,17 @@ sw.addEventListener('message', (e) => {
       for (const req of await c.keys()) if (RECENT.test(new URL(req.url).pathname) || new URL(req.url).pathname === PLAN_URL) await c.delete(req);
     });
   if (msg?.type === 'plan')
-    void caches.open(DATA).then((c) =>
-      c.put(PLAN_URL, new Response(JSON.stringify(msg.plan), { headers: { 'Content-Type': 'application/json' } })),
-    );
+    void caches.open(DATA).then(async (c) => {
+      await c.put(PLAN_URL, new Response(JSON.stringify(msg.plan), { headers: { 'Content-Type': 'application/json' } }));
+      // The session's pictures too, so it can run with no network (failures: fetched when shown).
+      const plan = msg.plan as Plan | null;
+      if (!plan?.phases) return;
+      await Promise.all(
+        planPictureUrls(plan).map(async (u) => {
+          if (await c.match(u)) return;
+          const r = await fetch(u).catch(() => null);
+          if (r?.ok) await c.put(u, r);
+        }),
+      );
+    });
 });

@@ -1,8 +1,8 @@
 // The learn pages' Markdown renderer: the subset the articles use, and never raw HTML.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { escapeHtml, renderMarkdown } from './.build/markdown.mjs';
+import { diagramsIn, escapeHtml, renderMarkdown } from './.build/markdown.mjs';
 
 test('headings, paragraphs, lists, bold and italic', () => {
   const html = renderMarkdown(
@@ -33,6 +33,43 @@ test('HTML in the source is escaped, not rendered', () => {
   assert.equal(escapeHtml(`'"<>&`), '&#39;&quot;&lt;&gt;&amp;');
 });
 
+test('a diagram line becomes a figure with the served SVG and its alt text', () => {
+  assert.equal(
+    renderMarkdown('Before.\n![A loop of six steps](diagram:cumulative-injury-cycle)\n\n- one\n  ![Knees & "bones" <b>](diagram:where-not-to-roll)  \nAfter.'),
+    [
+      '<p>Before.</p>',
+      '<figure><img src="/api/v1/learn/diagrams/cumulative-injury-cycle.svg" alt="A loop of six steps"></figure>',
+      '<ul><li>one</li></ul>',
+      '<figure><img src="/api/v1/learn/diagrams/where-not-to-roll.svg" alt="Knees &amp; &quot;bones&quot; &lt;b&gt;"></figure>',
+      '<p>After.</p>',
+    ].join('\n'),
+  );
+});
+
+test('only a plain diagram name on its own line makes a figure; anything else stays escaped text', () => {
+  for (const line of [
+    '![x](diagram:../../etc/passwd)',
+    '![x](diagram:Upper_Case)',
+    '![x](diagram:a.svg)',
+    '![x](diagram:a" onerror="alert(1))',
+    '![x](javascript:alert(1))',
+    '![x](https://example.org/a.png)',
+    '![](diagram:empty-alt)',
+    'Words first ![x](diagram:inline)',
+    '![x](diagram:tail) and words after',
+  ]) {
+    const html = renderMarkdown(line);
+    assert.ok(!/<figure|<img/.test(html), `${line} -> ${html}`);
+    assert.ok(html.startsWith('<p>'), html);
+  }
+  assert.equal(renderMarkdown('![a <script>](diagram:x"y)'), '<p>![a &lt;script&gt;](diagram:x&quot;y)</p>');
+});
+
+test('diagramsIn lists the diagrams an article shows, once each', () => {
+  assert.deepEqual(diagramsIn('![A](diagram:one)\ntext ![B](diagram:two)\n\n![C](diagram:three)\r\n![A again](diagram:one)\n'), ['one', 'three']);
+  assert.deepEqual(diagramsIn('no pictures'), []);
+});
+
 test('stray asterisks and multiplication stay text', () => {
   assert.equal(renderMarkdown('2 * 3 * 4 and a*b'), '<p>2 * 3 * 4 and a*b</p>');
   assert.equal(renderMarkdown('**not closed'), '<p>**not closed</p>');
@@ -50,8 +87,13 @@ test('every learn article renders with balanced tags and no leftover markers', (
     const text = readFileSync(new URL(f, dir), 'utf8');
     const body = text.slice(text.search(/^#/m)); // the content files start with title/summary/source lines
     const html = renderMarkdown(body);
-    for (const tag of ['h2', 'h3', 'p', 'ul', 'ol', 'li', 'strong', 'em'])
+    for (const tag of ['h2', 'h3', 'p', 'ul', 'ol', 'li', 'strong', 'em', 'figure'])
       assert.equal((html.match(new RegExp(`<${tag}>`, 'g')) ?? []).length, (html.match(new RegExp(`</${tag}>`, 'g')) ?? []).length, `${f} <${tag}>`);
-    assert.ok(!/\*\*|^#/m.test(html), `${f} has unrendered markers`);
+    assert.ok(!/\*\*|^#|!\[/m.test(html), `${f} has unrendered markers`);
+    // Every diagram it names is a file, or the one the server draws from the body map.
+    for (const name of diagramsIn(body)) {
+      const drawn = name === 'where-not-to-roll';
+      assert.ok(drawn || existsSync(new URL(`diagrams/${name}.svg`, dir)), `${f} names a missing diagram ${name}`);
+    }
   }
 });

@@ -31,6 +31,54 @@ test("catalog lists and items", async () => {
   assert.deepEqual(goals.map((g) => g.id).sort(), ["after_workout", "before_workout", "desk_worker", "runner"]);
 });
 
+test("a learn article's diagram is an SVG image, for anyone, that can run nothing", async () => {
+  const article = await ok("GET", "/api/v1/learn/autogenic-inhibition");
+  assert.match(article.body, /^!\[[^\]]+\]\(diagram:autogenic-inhibition\)$/m);
+  for (const name of ["autogenic-inhibition", "where-not-to-roll"]) {
+    const r = await call("GET", `/api/v1/learn/diagrams/${name}.svg`, { as: null });
+    assert.equal(r.status, 200, name);
+    assert.equal(r.headers.get("content-type"), "image/svg+xml", name);
+    assert.ok(r.text.startsWith("<svg") && r.text.trimEnd().endsWith("</svg>"), name);
+    assert.doesNotMatch(r.text, /<script|\son\w+\s*=/i, name);
+    assert.match(r.headers.get("content-security-policy"), /default-src 'none'.*sandbox/, name);
+    assert.equal(r.headers.get("cache-control"), "no-cache", name);
+    const again = await call("GET", `/api/v1/learn/diagrams/${name}.svg`, { as: null, headers: { "if-none-match": r.headers.get("etag") } });
+    assert.equal(again.status, 304, name);
+  }
+  const missing = await call("GET", "/api/v1/learn/diagrams/nope.svg", { as: null });
+  assert.equal(missing.status, 404);
+  assert.equal(missing.json.error.field, "file");
+});
+
+test("pictures: every technique with each tool, both sides; a clear error for the wrong move, tool or side", async () => {
+  for (const t of await ok("GET", "/api/v1/techniques"))
+    for (const tool of t.tools) {
+      const left = await ok("GET", `/api/v1/pictures/${t.id}?tool=${tool}`, { as: null });
+      assert.equal(left.move, t.id);
+      assert.equal(left.tool, tool);
+      assert.deepEqual(left.frame_names, ["setup", "start", "end"], t.id);
+      assert.ok(left.arrow, `${t.id}: a roll has its path`);
+      const right = await ok("GET", `/api/v1/pictures/${t.id}?tool=${tool}&side=right`, { as: null });
+      assert.equal(right.side, "right");
+      assert.notDeepEqual(right.frames.setup, left.frames.setup, `${t.id}: the right side is drawn, not the left again`);
+    }
+  const stretch = await ok("GET", "/api/v1/pictures/wall_calf_stretch_straight_knee", { as: null });
+  assert.equal(stretch.tool, null);
+  assert.ok(stretch.frames.setup.length > 10);
+  const unknown = await call("GET", "/api/v1/pictures/calfs_roll", { as: null });
+  assert.equal(unknown.status, 404);
+  assert.equal(unknown.json.error.field, "move");
+  assert.match(unknown.json.error.message, /calves_roll/);
+  for (const [query, field] of [["?side=up", "side"], ["?tool=medicine_ball", "tool"]]) {
+    const r = await call("GET", `/api/v1/pictures/calves_roll${query}`, { as: null });
+    assert.equal(r.status, 400, query);
+    assert.equal(r.json.error.field, field, query);
+  }
+  const toolless = await call("GET", "/api/v1/pictures/floor_bridge?tool=foam_roller", { as: null });
+  assert.equal(toolless.status, 400);
+  assert.match(toolless.json.error.message, /no rolling tool/);
+});
+
 test("screening: refer, caution, clear", async () => {
   assert.equal((await ok("POST", "/api/v1/screenings", { body: { answers: { bleeding_disorder: true } } })).verdict, "refer");
   const c = await ok("POST", "/api/v1/screenings", { body: { answers: { varicose_veins: true } } });

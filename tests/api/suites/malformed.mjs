@@ -86,7 +86,8 @@ add("event unknown field", "POST", "/api/v1/sessions/1/events", ev({ id: "z1", t
 add("too many events", "POST", "/api/v1/sessions/1/events", { body: { events: Array.from({ length: 1001 }, (_, i) => ({ id: `q${i}`, t: 1, type: "tick" })) } }, 400, "at most 1000");
 
 // Unknown ids on catalog reads.
-for (const p of ["/api/v1/techniques/nope", "/api/v1/techniques/CALVES_ROLL", "/api/v1/stretches/nope", "/api/v1/learn/nope", "/api/v1/learn/..%2F..%2Fetc%2Fpasswd"])
+for (const p of ["/api/v1/techniques/nope", "/api/v1/techniques/CALVES_ROLL", "/api/v1/stretches/nope", "/api/v1/learn/nope", "/api/v1/learn/..%2F..%2Fetc%2Fpasswd",
+  "/api/v1/learn/diagrams/nope.svg", "/api/v1/learn/diagrams/autogenic-inhibition", "/api/v1/learn/diagrams/..%2Fhow-to-roll.md"])
   add(`unknown ${p}`, "GET", p, {}, 404, "no ");
 // Unknown endpoints and files.
 for (const p of ["/api/v1/nothing", "/api/v2/plans", "/api/v1/techniques/calves_roll/extra", "/nope.js", "/api/v1/"])

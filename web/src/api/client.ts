@@ -5,8 +5,9 @@
 import type {
   Activation, Answers, Article, AssessmentEntry, AssessmentInput, Assignment, AuthState, Client, Compensation, Integration, ArticleSummary,
   Condition, CueText, EventsResult, Goal, HistoryEntry, Muscle, NewSession, Plan, Profile, Progress, Region, Screening, ScreeningGate,
-  Session, SessionEvent, Source, Stretch, Technique, Tool, ApiError,
+  Session, SessionEvent, Side, Source, Stretch, Technique, Tool, ApiError, Picture,
 } from './types';
+import { pictureUrl } from '../lib/pictures';
 
 export class HttpError extends Error {
   constructor(readonly status: number, readonly body: ApiError | null) {
@@ -89,6 +90,7 @@ export const api = {
   technique: (id: string) => cached<Technique>(`${V1}/techniques/${enc(id)}`),
   stretches: () => cached<Stretch[]>(`${V1}/stretches`),
   stretch: (id: string) => cached<Stretch>(`${V1}/stretches/${enc(id)}`),
+  picture: (move: string, tool?: string, side?: Side) => cached<Picture>(pictureUrl(move, tool, side)),
   articles: () => cached<ArticleSummary[]>(`${V1}/learn`),
   article: (slug: string) => cached<Article>(`${V1}/learn/${enc(slug)}`),
   muscles: () => cached<Muscle[]>(`${V1}/muscles`),

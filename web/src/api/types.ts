@@ -36,6 +36,26 @@ export interface Technique {
   stretches: string[];
 }
 
+/** A move's picture: SVG path data per frame, drawn by the server from data/poses/. */
+export interface PictureShape {
+  part: string;
+  role: 'body' | 'far' | 'tool' | 'tool_ring' | 'floor' | 'wall' | 'prop';
+  d: string;
+}
+export interface Picture {
+  move: string;
+  pose: string;
+  view: 'side' | 'front' | 'top';
+  side: Side;
+  tool: string | null;
+  view_box: [number, number, number, number];
+  pace_s: number;
+  scene: PictureShape[];
+  frame_names: Array<'setup' | 'start' | 'end'>;
+  frames: { setup: PictureShape[]; start?: PictureShape[]; end?: PictureShape[] };
+  arrow: { line: string; head: string } | null;
+}
+
 export interface Stretch {
   id: string;
   name: string;

@@ -1,6 +1,8 @@
 // A tiny Markdown renderer for the learn articles: # to ### headings, paragraphs, "-"/"*" and
-// "1." lists (with indented continuation lines), **bold**, *italic* and `code`. Everything else
-// is text: the input is HTML-escaped first, so an article can never inject markup.
+// "1." lists (with indented continuation lines), **bold**, *italic*, `code`, and diagrams: a line
+// `![what it shows](diagram:name)` becomes a figure with the served SVG (data/learn/diagrams/).
+// Everything else is text: the input is HTML-escaped first, so an article can never inject markup,
+// and a diagram's name is only ever [a-z0-9-] (anything else stays text).
 // Headings start at `minLevel` (h2) so an article's "#" never competes with the page's one <h1>.
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -18,8 +20,24 @@ function inline(escaped: string): string {
     .replace(/(^|[^_\w])_(?=\S)([^_]+?)_(?![_\w])/g, '$1<em>$2</em>');
 }
 
+/** A diagram on its own line; the content loader checks the same form and that the name exists. */
+const DIAGRAM = /^!\[([^\[\]]+)\]\(diagram:([a-z0-9-]+)\)$/;
+
+export const diagramUrl = (name: string): string => `/api/v1/learn/diagrams/${name}.svg`;
+
+/** The diagrams an article shows, for the service worker to keep them offline with it. */
+export function diagramsIn(src: string): string[] {
+  const names: string[] = [];
+  for (const line of src.split(/\r\n?|\n/)) {
+    const m = DIAGRAM.exec(line.trim());
+    if (m && !names.includes(m[2])) names.push(m[2]);
+  }
+  return names;
+}
+
 type Block =
   | { kind: 'h'; level: number; text: string }
+  | { kind: 'figure'; alt: string; name: string }
   | { kind: 'p'; lines: string[] }
   | { kind: 'ul' | 'ol'; items: string[][] };
 
@@ -31,6 +49,12 @@ export function renderMarkdown(src: string, minLevel = 2): string {
     if (line.trim() === '') {
       // A blank line ends a paragraph; a list survives it only if the next line is an item.
       if (cur?.kind === 'p') cur = null;
+      continue;
+    }
+    const d = DIAGRAM.exec(line.trim());
+    if (d) {
+      blocks.push({ kind: 'figure', alt: d[1].trim(), name: d[2] });
+      cur = null;
       continue;
     }
     const h = /^(#{1,6})\s+(.*)$/.exec(line);
@@ -60,6 +84,7 @@ export function renderMarkdown(src: string, minLevel = 2): string {
     .map((b) => {
       if (b.kind === 'h') return `<h${b.level}>${text([b.text])}</h${b.level}>`;
       if (b.kind === 'p') return `<p>${text(b.lines)}</p>`;
+      if (b.kind === 'figure') return `<figure><img src="${diagramUrl(b.name)}" alt="${escapeHtml(b.alt)}"></figure>`;
       return `<${b.kind}>${b.items.map((i) => `<li>${text(i)}</li>`).join('')}</${b.kind}>`;
     })
     .join('\n');

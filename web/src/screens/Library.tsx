@@ -1,7 +1,7 @@
 // The library (techniques and stretches, step by step) and the learn articles.
 import { api } from '../api/client';
 import type { Source, Stretch, Technique } from '../api/types';
-import { Pictogram, stretchPose } from '../components/Pictogram';
+import { Picture } from '../components/Picture';
 import { ErrorNote, List, Loading, ScreenTitle } from '../components/ui';
 import { renderMarkdown } from '../lib/markdown';
 import { href } from '../lib/router';
@@ -41,7 +41,7 @@ export function LibraryScreen() {
           {techniques.map((t) => (
             <li key={t.id}>
               <a class="tile" href={href(`/library/technique/${t.id}`)}>
-                <Pictogram pose={t.position} roller size={96} />
+                <Picture move={t.id} size={112} label={`${t.name}: how to lie on the roller`} />
                 <span><strong>{t.name}</strong><span class="muted small">{t.summary}</span></span>
               </a>
             </li>
@@ -54,7 +54,7 @@ export function LibraryScreen() {
           {stretches.map((s) => (
             <li key={s.id}>
               <a class="tile" href={href(`/library/stretch/${s.id}`)}>
-                <Pictogram pose={stretchPose(s)} size={96} />
+                <Picture move={s.id} size={112} label={`${s.name}: the stretch position`} />
                 <span><strong>{s.name}</strong><span class="muted small">hold {s.hold_s} s{s.per_side ? ', each side' : ''}</span></span>
               </a>
             </li>
@@ -77,10 +77,10 @@ function TechniqueView({ t, stretches, sources, toolNames }: { t: Technique; str
     <div class="screen detail">
       <p class="crumbs"><a href="#/library">Library</a></p>
       <ScreenTitle title={t.name}>{t.name}</ScreenTitle>
-      <div class="item-head">
-        <Pictogram pose={t.position} roller size={160} />
-        <p class="lead">{t.summary}</p>
+      <div class="move-picture">
+        <Picture move={t.id} mode="move" size={420} label={`${t.name}: rolling from ${t.roll_from} to ${t.roll_to}`} />
       </div>
+      <p class="lead">{t.summary}</p>
       <p class="muted small">
         {t.per_side ? 'One side at a time' : 'Both sides at once'} · {toolNames.join(', ')} · {t.needs_floor ? 'on the floor' : 'no floor needed'}
       </p>
@@ -118,13 +118,13 @@ export function StretchScreen({ id }: { id: string }) {
     <div class="screen detail">
       <p class="crumbs"><a href="#/library">Library</a></p>
       <ScreenTitle title={s.name}>{s.name}</ScreenTitle>
-      <div class="item-head">
-        <Pictogram pose={stretchPose(s)} size={160} />
-        <p class="lead">
-          Hold {s.hold_s} seconds{s.per_side ? ' on each side' : ''}
-          {s.hold_s_older_adult > s.hold_s ? ` (${s.hold_s_older_adult} s if you are 65 or older)` : ''}.
-        </p>
+      <div class="move-picture">
+        <Picture move={s.id} mode="setup" size={420} label={`${s.name}: the stretch position`} />
       </div>
+      <p class="lead">
+        Hold {s.hold_s} seconds{s.per_side ? ' on each side' : ''}
+        {s.hold_s_older_adult > s.hold_s ? ` (${s.hold_s_older_adult} s if you are 65 or older)` : ''}.
+      </p>
       <h2>Set up</h2>
       <List items={s.setup} ordered />
       {s.cues.length > 0 && (<><h2>While you hold</h2><List items={s.cues} /></>)}

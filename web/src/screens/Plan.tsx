@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { api } from '../api/client';
 import type { Activation, ActivationItem, Compensation, Integration, IntegrationItem, Plan, PlanItem, SmrItem, Stretch, StretchItem, Technique } from '../api/types';
 import { lazy } from '../components/Lazy';
-import { Pictogram, stretchPose } from '../components/Pictogram';
+import { Picture } from '../components/Picture';
 import { List, Loading, ScreenTitle } from '../components/ui';
 import { doseText, minutesText, targetName, toolName, whyText, type Names } from '../lib/names';
 import { navigate } from '../lib/router';
@@ -44,7 +44,7 @@ export function SmrCard({ group, t, names, comps = [] }: { group: SmrItem[]; t: 
   return (
     <article class="card item">
       <div class="item-head">
-        {t && <Pictogram pose={t.position} roller />}
+        <Picture move={i.id} tool={i.tool} side={i.side} size={128} label={`${i.name}: how to lie on the ${toolName(i.tool, names).toLowerCase()}`} />
         <div>
           <h3>{i.name}</h3>
           <p class="muted small">{[sidesText(group), toolName(i.tool, names), `hold ${i.hold_min_s}–${i.hold_max_s} s per tender spot`].filter(Boolean).join(' · ')}</p>
@@ -68,7 +68,7 @@ export function StretchCard({ group, s, comps = [] }: { group: StretchItem[]; s:
   return (
     <article class="card item">
       <div class="item-head">
-        {s && <Pictogram pose={stretchPose(s)} />}
+        <Picture move={i.id} side={i.side} size={128} label={`${i.name}: the stretch position`} />
         <div>
           <h3>{i.name}</h3>
           <p class="muted small">{[sidesText(group), `hold ${i.hold_s} s${i.sets > 1 ? ` × ${i.sets}` : ''}`].filter(Boolean).join(' · ')}</p>
@@ -84,8 +84,13 @@ function ExerciseCard({ group, x, comps }: { group: Array<ActivationItem | Integ
   const i = group[0];
   return (
     <article class="card item">
-      <h3>{i.name}</h3>
-      <p class="muted small">{[sidesText(group), doseText(i), x && x.equipment !== 'none' && x.equipment].filter(Boolean).join(' · ')}</p>
+      <div class="item-head">
+        <Picture move={i.id} side={i.side} size={128} label={`${i.name}: the starting position`} />
+        <div>
+          <h3>{i.name}</h3>
+          <p class="muted small">{[sidesText(group), doseText(i), x && x.equipment !== 'none' && x.equipment].filter(Boolean).join(' · ')}</p>
+        </div>
+      </div>
       <Why i={i} comps={comps} />
       {x && (<><h4>Set up</h4><List items={x.setup} ordered /></>)}
     </article>

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Activation, ActivationItem, Hold, Integration, IntegrationItem, Plan, Stretch, Technique } from '../api/types';
-import { Pictogram, stretchPose } from '../components/Pictogram';
+import { Picture } from '../components/Picture';
 import { Ring, type RingMark } from '../components/Ring';
 import { TendernessPicker } from '../components/TendernessPicker';
 import { ErrorNote, List, Loading, ScreenTitle } from '../components/ui';
@@ -94,6 +94,7 @@ function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; x
   const t = s.technique();
   const stretch = item?.kind === 'stretch' ? stretches.find((x) => x.id === item.id) : undefined;
   const ex = exerciseItem(s, snap.item);
+  const planItem = s.plan.phases.flatMap((p) => p.items)[snap.item];
   const x = ex && xs.find((e) => e.id === ex.id);
   const underneath = s.engine.activeState();
   const paused = state === 'paused';
@@ -162,12 +163,22 @@ function Running({ s, stretches, xs }: { s: LiveSession; stretches: Stretch[]; x
           ) : (
             <>
               {underneath === 'positioning' && !paused ? (
-                <div class="pose-big">
-                  {t && <Pictogram pose={t.position} roller size={220} />}
-                  {stretch && <Pictogram pose={stretchPose(stretch)} size={220} />}
-                </div>
+                item && (
+                  <div class="pose-big">
+                    <Picture move={item.id} tool={planItem?.kind === 'smr' ? planItem.tool : null} side={item.side} mode="setup" size={260}
+                      label={`${item.name}: the set-up position`} />
+                  </div>
+                )
               ) : (
-                <SessionRing s={s} state={underneath} paused={paused} elapsed={snap.state_elapsed_ms} />
+                <>
+                  {underneath === 'rolling' && !paused && item && (
+                    <div class="pose-roll">
+                      <Picture move={item.id} tool={planItem?.kind === 'smr' ? planItem.tool : null} side={item.side} mode="move" size={200}
+                        label={`${item.name}: roll slowly${t ? ` from ${t.roll_from} to ${t.roll_to}` : ''}`} />
+                    </div>
+                  )}
+                  <SessionRing s={s} state={underneath} paused={paused} elapsed={snap.state_elapsed_ms} />
+                </>
               )}
               <button type="button" class="btn primary huge" onClick={primary.run}>
                 {primary.label}

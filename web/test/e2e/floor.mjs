@@ -119,6 +119,8 @@ async function walk([width, height]) {
   await button(page, 'Start').click();
   await button(page, "I'm in position").waitFor();
   check(/ready to roll/.test(await page.locator('.cue').textContent()), `${v}: positioning cue: ${await page.locator('.cue').textContent()}`);
+  // The set-up picture, big, for the move and the side being done.
+  await page.locator('.pose-big svg.picture[data-move="calves_roll"][data-animated="no"]').waitFor();
   await shoot(page, `${v}-1-positioning`);
   check((await page.evaluate(() => window.__locks)) >= 1, `${v}: no wake lock taken at the start`);
 
@@ -127,6 +129,9 @@ async function walk([width, height]) {
   await button(page, "I'm in position").click();
   await page.clock.runFor(9_000);
   check((await buzzes(page)) > felt, `${v}: starting to roll was not felt`);
+  // While rolling, the roll itself, moving (this browser does not ask for reduced motion).
+  await page.locator('.pose-roll svg.picture[data-move="calves_roll"][data-animated="yes"]').waitFor();
+  check((await page.locator('.pose-roll svg.picture animate').count()) > 5, `${v}: the rolling picture has nothing animated`);
   await layout(page, `${v} rolling`);
   await shoot(page, `${v}-2-rolling`);
   await audit(page, `${v} rolling`);
