@@ -43,6 +43,7 @@ void check_move(const Body& body, const std::vector<Pose>& poses, const MoveFact
                                                ": add a `pose:` for it (see docs/poses.md)");
         if (m.kind != "technique") continue;
         const Segment* seg = body.segment(segment_of(p->press));
+        if (!seg) throw InputError(p->where(p->line), "`" + p->press + "` is not a part of the figure");
         for (const char* name : {"setup", "start", "end"}) {
             const Frame* f = p->frame(name);
             bool inside = std::any_of(seg->regions.begin(), seg->regions.end(), [&](const RegionFace& rf) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <stdexcept>
 
 namespace unknot::poses {
 
@@ -61,10 +62,20 @@ PlacedPart* find(std::vector<PlacedPart>& ps, std::string_view name) {
         if (p.part == name) return &p;
     return nullptr;
 }
+template <class Parts>
+auto& must(Parts& ps, std::string_view name) {
+    auto* p = find(ps, name);
+    if (!p) throw std::logic_error("the figure has no part `" + std::string(name) + "`");
+    return *p;
+}
+const Segment& segment_must(const Body& body, const std::string& id) {
+    const Segment* s = body.segment(id);
+    if (!s) throw std::logic_error("the figure has no segment `" + id + "`");
+    return *s;
+}
 
 std::string parent_part(const Segment& s, const Body& body, const std::string& suffix) {
-    const Segment* parent = body.segment(s.parent);
-    return parent->paired ? s.parent + suffix : s.parent;
+    return segment_must(body, s.parent).paired ? s.parent + suffix : s.parent;
 }
 
 // Lays out the whole figure from its directions, hip at the origin.
@@ -82,7 +93,7 @@ std::vector<PlacedPart> lay_out(const Body& body, const Pose& pose, const std::m
                 p.dir = dirs.contains(part) ? dirs.at(part) : 90;
             } else {
                 std::string pp = parent_part(s, body, suffix);
-                const PlacedPart* parent = find(out, pp);
+                const PlacedPart* parent = &must(out, pp);
                 p.a = add(parent->a, mul(sub(parent->b, parent->a), s.attach));
                 // Seen from the front or above, the two hips and the two shoulders are apart.
                 if (s.spread > 0 && pose.view != View::side && !parent->far && !parent->part.ends_with("_near")) {
@@ -112,6 +123,7 @@ std::string fmt_number(double v) {
 }
 
 const PlacedPart* Placed::part(std::string_view name) const { return find(parts, name); }
+const PlacedPart& Placed::at(std::string_view name) const { return must(parts, name); }
 
 std::vector<std::string> parts_of(const Body&, const Segment& s) {
     if (!s.paired) return {s.id};
@@ -119,11 +131,9 @@ std::vector<std::string> parts_of(const Body&, const Segment& s) {
 }
 
 double joint_reading(const Body& body, const Placed& fig, const std::string& part) {
-    const Segment* s = body.segment(segment_of(part));
-    const PlacedPart* p = fig.part(part);
-    std::string suffix = s->paired ? part.substr(s->id.size()) : std::string{};
-    const PlacedPart* parent = fig.part(parent_part(*s, body, suffix));
-    return normalize(p->dir - parent->dir - s->offset) * s->sign;
+    const Segment& s = segment_must(body, segment_of(part));
+    std::string suffix = s.paired ? part.substr(s.id.size()) : std::string{};
+    return normalize(fig.at(part).dir - fig.at(parent_part(s, body, suffix)).dir - s.offset) * s.sign;
 }
 
 Placed place(const Body& body, const Pose& pose, std::string_view frame_name, std::string_view tool_id) {
@@ -139,7 +149,7 @@ Placed place(const Body& body, const Pose& pose, std::string_view frame_name, st
     std::string tid = tool_id.empty() ? (pose.tools.empty() ? std::string{} : pose.tools.front()) : std::string(tool_id);
     const ToolDrawing* drawing = tid.empty() ? nullptr : body.tool(tid);
     if (drawing && !pose.press.empty() && frame && frame->at) {
-        const PlacedPart* pp = fig.part(pose.press);
+        const PlacedPart* pp = &fig.at(pose.press);
         double f = *frame->at;
         Vec ab = sub(pp->b, pp->a);
         Vec mid = add(pp->a, mul(ab, f));
@@ -179,8 +189,8 @@ Placed place(const Body& body, const Pose& pose, std::string_view frame_name, st
             fig.problems.push_back({"`" + r.target + "` is neither `tool` nor a part to hold", r.line});
             continue;
         }
-        PlacedPart* upper = find(fig.parts, chain->segments[0] + suffix);
-        PlacedPart* lower = find(fig.parts, chain->segments[1] + suffix);
+        PlacedPart* upper = &must(fig.parts, chain->segments[0] + suffix);
+        PlacedPart* lower = &must(fig.parts, chain->segments[1] + suffix);
         double l1 = len(sub(upper->b, upper->a)), l2 = len(sub(lower->b, lower->a));
         Vec st = sub(target, upper->a);
         double d = len(st);
@@ -190,7 +200,7 @@ Placed place(const Body& body, const Pose& pose, std::string_view frame_name, st
         }
         double base = deg(std::atan2(st.y, st.x));
         double a = deg(std::acos(std::clamp((l1 * l1 + d * d - l2 * l2) / (2 * l1 * d), -1.0, 1.0)));
-        const Segment* elbow = body.segment(chain->segments[1]);
+        const Segment* elbow = &segment_must(body, chain->segments[1]);
         double lo = pose.view == View::side ? elbow->lo : elbow->lo_front, hi = pose.view == View::side ? elbow->hi : elbow->hi_front;
         // Of the two ways to bend, the one a real elbow takes: within range and, seen from the
         // front or above, out to the side rather than across the body.

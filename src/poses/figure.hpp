@@ -38,6 +38,8 @@ struct Placed {
     std::optional<PlacedTool> tool;
     std::vector<Problem> problems;
     const PlacedPart* part(std::string_view name) const;
+    // A part the figure always has (the loader checked every name): throws std::logic_error if not.
+    const PlacedPart& at(std::string_view name) const;
 };
 
 // `tool` empty: the pose's first tool (if it has any).

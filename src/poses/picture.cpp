@@ -123,7 +123,7 @@ Picture draw(const Body& body, const Pose& pose, std::string_view tool, Side sid
         pic.frames[name] = frame_shapes(o, fig, pose);
         if (std::string(name) == "setup" && fig.tool && pose.frame("start") && pose.frame("end") && pose.frame("start")->at) {
             // The roll path drawn on the set-up body, on the side away from the tool.
-            const PlacedPart* pp = fig.part(pose.press);
+            const PlacedPart* pp = &fig.at(pose.press);
             Vec ab = sub(pp->b, pp->a);
             double l = std::hypot(ab.x, ab.y);
             Vec n{-ab.y / l, ab.x / l};
