@@ -542,6 +542,35 @@ TEST(SqliteStore, MigrationEightDropsTheAccountLockoutAndKeepsTheAccounts) {
     EXPECT_EQ(raw.text("SELECT COUNT(*) FROM pragma_table_info('users') WHERE name LIKE '%lock%' OR name LIKE 'failed%'"), "0");
 }
 
+TEST(SqliteStore, AStoredVisitKindOrOutcomeThisVersionDoesNotKnowIsAnErrorNotADefault) {
+    TempPath path;
+    std::int64_t session = 0;
+    {
+        auto s = open_sqlite_store(path.str());
+        session = s->begin_session(NewSession{kLocalUser, kT0, 19700, "{\"phases\":[]}", {}});
+        s->save_visit(session, make_visit(0, ItemKind::activation, "floor_bridge", std::nullopt, VisitOutcome::done, 0));
+    }
+    {
+        RawDb raw(path.str());  // as a newer version might have written it
+        raw.exec("UPDATE visits SET kind='balance'");
+    }
+    {
+        auto s = open_sqlite_store(path.str());
+        try {
+            s->visits(session);
+            ADD_FAILURE() << "an unknown kind was read as some other kind";
+        } catch (const StoreError& e) {
+            EXPECT_NE(std::string(e.what()).find("`balance` in visits.kind"), std::string::npos) << e.what();
+        }
+    }
+    {
+        RawDb raw(path.str());
+        raw.exec("UPDATE visits SET kind='activation', outcome='abandoned'");
+    }
+    auto s = open_sqlite_store(path.str());
+    EXPECT_THROW(s->visits(session), StoreError);
+}
+
 TEST(SqliteStore, UsesWriteAheadLogging) {
     TempPath path;
     auto s = open_sqlite_store(path.str());
