@@ -103,7 +103,9 @@ TEST(Login, UnknownEmailAndWrongPasswordLookTheSame) {
 TEST(Login, WrongPasswordsSlowDownOneAddressForOneEmailAndNeverTheOwner) {
     server::ApiOptions o;
     o.gate.login.free_failures = 2;
-    o.gate.login.first_delay_ms = 400;
+    // Long enough that a slow argon2id check (a loaded machine, a sanitizer build) cannot outlast
+    // it before the next try: the wait runs from the failure, and 400 ms once did not hold.
+    o.gate.login.first_delay_ms = 3000;
     ApiWorld w(o);
     auto from = [&](const std::string& address, const std::string& email, const std::string& password) {
         auto r = w.request_as("", "POST", "/api/v1/login", login_body(email, password));
@@ -119,7 +121,7 @@ TEST(Login, WrongPasswordsSlowDownOneAddressForOneEmailAndNeverTheOwner) {
     // The owner, from their own address, signs in at once: nobody can lock them out.
     EXPECT_EQ(from("192.0.2.1", solo, ApiWorld::password_for_tests).status, 200);
     // The attacker's address waits out its delay, then may try again.
-    std::this_thread::sleep_for(std::chrono::milliseconds(450));
+    std::this_thread::sleep_for(std::chrono::milliseconds(3100));
     EXPECT_EQ(from("198.51.100.9", solo, ApiWorld::password_for_tests).status, 200);
     auto log = w.store().audit_log(w["solo"].id, 10);
     ASSERT_FALSE(log.empty());
@@ -436,7 +438,7 @@ TEST(Signup, AnAddressMaySignUpAgainOnceItsWindowHasPassed) {
     EXPECT_EQ(signup("w1@example.org"), 201);
     EXPECT_EQ(signup("w2@example.org"), 201);
     EXPECT_EQ(signup("w3@example.org"), 429);
-    std::this_thread::sleep_for(std::chrono::milliseconds(450));
+    std::this_thread::sleep_for(std::chrono::milliseconds(3100));
     EXPECT_EQ(signup("w3@example.org"), 201);
 }
 
