@@ -171,8 +171,8 @@ Placed place(const Body& body, const Pose& pose, std::string_view frame_name, st
     // Hands onto what they hold: two-bone reach, elbow bent the way the joint bends.
     for (const auto& r : pose.reaches) {
         std::string suffix = r.arm.ends_with("_far") ? "_far" : "_near";
-        auto chain = std::find_if(body.chains.begin(), body.chains.end(), [&](const Chain& c) { return r.arm == c.id + suffix; });
-        if (chain == body.chains.end() || chain->segments.size() < 2) {
+        const Chain* chain = body.chain_of(r.arm);
+        if (!chain || chain->segments.size() < 2) {
             fig.problems.push_back({"`" + r.arm + "` is not a limb that can reach", r.line});
             continue;
         }
@@ -326,13 +326,9 @@ Placed place(const Body& body, const Pose& pose, std::string_view frame_name, st
             bool paired_part = p.part.ends_with("_far") || p.part.ends_with("_near");
             if (paired_part && p.part.ends_with("_far") != pressed_far) continue;
             bool holding = std::any_of(pose.reaches.begin(), pose.reaches.end(), [&](const Reach& r) {
-                if (r.target != "tool") return false;
+                const Chain* c = r.target == "tool" ? body.chain_of(r.arm) : nullptr;
                 std::string suffix = r.arm.ends_with("_far") ? "_far" : "_near";
-                for (const auto& c : body.chains)
-                    if (r.arm == c.id + suffix)
-                        for (const auto& s : c.segments)
-                            if (p.part == s + suffix) return true;
-                return false;
+                return c && std::any_of(c->segments.begin(), c->segments.end(), [&](const std::string& s) { return p.part == s + suffix; });
             });
             if (!holding && gap_to(p, fig.tool->centre) < fig.tool->radius - 1.5)
                 fig.problems.push_back({"the " + fig.tool->tool + " passes through `" + p.part + "`", line});

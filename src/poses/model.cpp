@@ -18,6 +18,12 @@ const ToolDrawing* Body::tool(const std::string& id) const {
     return nullptr;
 }
 
+const Chain* Body::chain_of(const std::string& limb) const {
+    for (const auto& c : chains)
+        if (limb == c.id + "_near" || limb == c.id + "_far") return &c;
+    return nullptr;
+}
+
 std::string segment_of(const std::string& part) {
     for (const char* s : {"_near", "_far"})
         if (part.ends_with(s)) return part.substr(0, part.size() - std::string_view(s).size());

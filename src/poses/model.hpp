@@ -74,6 +74,8 @@ struct Body {
     const Segment* segment(const std::string& id) const;
     const Prop* prop(const std::string& id) const;
     const ToolDrawing* tool(const std::string& id) const;
+    // The chain a limb part names ("arm_near" -> arm), or nullptr.
+    const Chain* chain_of(const std::string& limb) const;
 };
 
 // A part is a segment instance: "trunk", "thigh_near", "thigh_far".

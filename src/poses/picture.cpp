@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "poses/figure.hpp"
 
@@ -22,12 +21,7 @@ struct Out {
     }
 };
 
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", std::fabs(v) < 0.05 ? 0.0 : v);
-    return buf;
-}
-std::string pt(Vec p) { return num(p.x) + " " + num(p.y); }
+std::string pt(Vec p) { return fmt_number(p.x) + " " + fmt_number(p.y); }
 
 Vec add(Vec a, Vec b) { return {a.x + b.x, a.y + b.y}; }
 Vec mul(Vec a, double k) { return {a.x * k, a.y * k}; }
@@ -52,8 +46,8 @@ std::string capsule(Out& o, Vec a, Vec b, double ra, double rb) {
     Vec tip_b = o.to_svg(add(b, mul(u, rb))), tip_a = o.to_svg(add(a, mul(u, -ra)));
     o.grow(A, ra), o.grow(B, rb);
     int large_b = ra < rb ? 1 : 0, large_a = ra > rb ? 1 : 0;
-    return "M" + pt(a1) + "L" + pt(b1) + "A" + num(rb) + " " + num(rb) + " 0 " + std::to_string(large_b) + " " +
-           std::to_string(sweep(B, b1, tip_b)) + " " + pt(b2) + "L" + pt(a2) + "A" + num(ra) + " " + num(ra) + " 0 " +
+    return "M" + pt(a1) + "L" + pt(b1) + "A" + fmt_number(rb) + " " + fmt_number(rb) + " 0 " + std::to_string(large_b) + " " +
+           std::to_string(sweep(B, b1, tip_b)) + " " + pt(b2) + "L" + pt(a2) + "A" + fmt_number(ra) + " " + fmt_number(ra) + " 0 " +
            std::to_string(large_a) + " " + std::to_string(sweep(A, a2, tip_a)) + " " + pt(a1) + "Z";
 }
 
@@ -62,7 +56,7 @@ std::string circle(Out& o, Vec c, double r) {
     o.grow(C, r);
     // Starting from the figure's back, so the right side's circle is the left one's mirror.
     Vec l = o.to_svg({c.x - r, c.y}), rt = o.to_svg({c.x + r, c.y});
-    return "M" + pt(l) + "A" + num(r) + " " + num(r) + " 0 1 0 " + pt(rt) + "A" + num(r) + " " + num(r) + " 0 1 0 " + pt(l) + "Z";
+    return "M" + pt(l) + "A" + fmt_number(r) + " " + fmt_number(r) + " 0 1 0 " + pt(rt) + "A" + fmt_number(r) + " " + fmt_number(r) + " 0 1 0 " + pt(l) + "Z";
 }
 
 std::string polyline(Out& o, const std::vector<Vec>& pts, Vec shift) {
@@ -160,11 +154,11 @@ Picture draw(const Body& body, const Pose& pose, std::string_view tool, Side sid
         double top = std::min(o.y0 - kMargin, -(kMinH - kMargin));
         pic.y = top;
         pic.h = std::max(kMargin - top, o.y1 + kMargin - top);
-        pic.scene.push_back({"floor", "floor", "M" + num(pic.x) + " 0L" + num(pic.x + pic.w) + " 0"});
+        pic.scene.push_back({"floor", "floor", "M" + fmt_number(pic.x) + " 0L" + fmt_number(pic.x + pic.w) + " 0"});
         if (pose.wall) {
             double wx = o.m * *pose.wall;
             pic.wall_x = wx;
-            pic.scene.push_back({"wall", "wall", "M" + num(wx) + " 0L" + num(wx) + " " + num(pic.y)});
+            pic.scene.push_back({"wall", "wall", "M" + fmt_number(wx) + " 0L" + fmt_number(wx) + " " + fmt_number(pic.y)});
         }
     }
     pic.scene.insert(pic.scene.end(), props.begin(), props.end());
@@ -183,18 +177,18 @@ std::string still_svg(const Picture& p, const Palette& ink, bool tight) {
         if (role == "prop") return "fill=\"none\" stroke=\"" + ink.scene + "\" stroke-width=\"1.6\" stroke-linejoin=\"round\" stroke-linecap=\"round\"";
         return "fill=\"" + ink.body + "\" stroke=\"" + ink.paper + "\" stroke-width=\"0.8\"";
     };
-    std::string box = tight ? num(p.tx) + " " + num(p.ty) + " " + num(p.tw) + " " + num(p.th) : num(p.x) + " " + num(p.y) + " " + num(p.w) + " " + num(p.h);
+    std::string box = tight ? fmt_number(p.tx) + " " + fmt_number(p.ty) + " " + fmt_number(p.tw) + " " + fmt_number(p.th) : fmt_number(p.x) + " " + fmt_number(p.y) + " " + fmt_number(p.w) + " " + fmt_number(p.h);
     std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"" + box + "\">";
     for (const auto& sh : p.scene) {
         // Hugging the drawing, the floor and the wall end at its edges (an SVG viewer need not clip).
-        if (tight && sh.role == "floor") s += "<path d=\"M" + num(p.tx) + " 0L" + num(p.tx + p.tw) + " 0\" " + fill(sh.role) + "/>";
-        else if (tight && sh.role == "wall" && p.wall_x) s += "<path d=\"M" + num(*p.wall_x) + " 0L" + num(*p.wall_x) + " " + num(p.ty) + "\" " + fill(sh.role) + "/>";
+        if (tight && sh.role == "floor") s += "<path d=\"M" + fmt_number(p.tx) + " 0L" + fmt_number(p.tx + p.tw) + " 0\" " + fill(sh.role) + "/>";
+        else if (tight && sh.role == "wall" && p.wall_x) s += "<path d=\"M" + fmt_number(*p.wall_x) + " 0L" + fmt_number(*p.wall_x) + " " + fmt_number(p.ty) + "\" " + fill(sh.role) + "/>";
         else s += "<path d=\"" + sh.d + "\" " + fill(sh.role) + "/>";
     }
     for (const char* ghost : {"start", "end"}) {
         auto it = p.frames.find(ghost);
         if (it == p.frames.end()) continue;
-        s += "<g opacity=\"" + num(ink.ghost) + "\">";
+        s += "<g opacity=\"" + fmt_number(ink.ghost) + "\">";
         for (const auto& sh : it->second) s += "<path d=\"" + sh.d + "\" " + fill(sh.role) + "/>";
         s += "</g>";
     }
