@@ -38,14 +38,14 @@ HoldRecord hold_row(const pqxx::row& r) {
     HoldRecord h;
     h.item = i32(r[1]);
     h.technique = text(r[2]);
-    h.side = parse_side(text(r[3]));
+    h.side = stored::side(text(r[3]));
     h.muscles = split_ids(text(r[4]));
     h.spot = i32(r[5]);
     h.found_ms = i64(r[6]), h.ended_ms = i64(r[7]);
     h.hold_s = i32(r[8]);
     h.tenderness_start = i32(r[9]);
     if (!r[10].is_null()) h.tenderness_end = i32(r[10]);
-    h.outcome = parse_hold_outcome(text(r[11])).value_or(HoldOutcome::stopped);
+    h.outcome = stored::hold_outcome(text(r[11]));
     return h;
 }
 
@@ -54,7 +54,7 @@ VisitRecord visit_row(const pqxx::row& r) {
     v.item = i32(r[1]);
     v.kind = stored::item_kind(text(r[2]));
     v.id = text(r[3]);
-    v.side = parse_side(text(r[4]));
+    v.side = stored::side(text(r[4]));
     v.muscles = split_ids(text(r[5]));
     v.outcome = stored::outcome(text(r[6]));
     v.spots = i32(r[7]);
@@ -180,7 +180,7 @@ public:
                 StoredEvent e;
                 e.client_id = text(r[0]);
                 e.event.t_ms = i64(r[1]);
-                e.event.type = parse_event_type(text(r[2])).value_or(EventType::tick);
+                e.event.type = stored::event_type(text(r[2]));
                 if (!r[3].is_null()) e.event.tenderness = i32(r[3]);
                 return e;
             });

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/side.hpp"
 #include "planning/plan.hpp"
 #include "session/events.hpp"
 #include "store/store.hpp"
@@ -18,5 +19,12 @@ E known(std::string_view column, std::string_view value, Parse parse) {
 
 inline ItemKind item_kind(std::string_view v) { return known<ItemKind>("visits.kind", v, parse_item_kind); }
 inline VisitOutcome outcome(std::string_view v) { return known<VisitOutcome>("visits.outcome", v, parse_visit_outcome); }
+inline HoldOutcome hold_outcome(std::string_view v) { return known<HoldOutcome>("holds.outcome", v, parse_hold_outcome); }
+inline EventType event_type(std::string_view v) { return known<EventType>("session_events.type", v, parse_event_type); }
+// NULL (read as empty) is a move with no sides; anything else must be a side.
+inline std::optional<Side> side(std::string_view v) {
+    if (v.empty()) return std::nullopt;
+    return known<Side>("side", v, parse_side);
+}
 
 }  // namespace unknot::stored
