@@ -54,7 +54,6 @@ std::optional<Ctx> Gate::identify(const HttpRequest& req) {
     if (secret.empty()) return std::nullopt;
     auto hash = security::secret_hash(secret);
     auto now = now_unix_ms();
-    std::lock_guard lock(store_mu_);
     auto t = store_.token(hash);
     bool usable = t && !t->revoked && (t->expires_unix_ms == 0 || t->expires_unix_ms > now) &&
                   (cookie ? t->kind == "session" : t->kind == "api");
@@ -93,7 +92,6 @@ Ctx Gate::admit(const HttpRequest& req, const Access& access, const std::map<std
     if (!ctx.actor) {
         bool setup = false;
         {
-            std::lock_guard lock(store_mu_);
             setup = store_.count_users() == 0;
         }
         if (setup) deny(401, "setup_required", "no accounts yet: create the owner account first (in the web app, or `unknot admin create-user`)");
@@ -102,13 +100,16 @@ Ctx Gate::admit(const HttpRequest& req, const Access& access, const std::map<std
     if (writes && ctx.via_cookie) {
         std::optional<Token> t;
         {
-            std::lock_guard lock(store_mu_);
             t = store_.token(ctx.token_hash);
         }
         if (!t || !security::same_secret(req.header("x-csrf-token"), t->csrf))
             deny(403, "csrf", "missing or wrong X-CSRF-Token header (the value comes with GET /api/v1/auth)");
     }
-    auto role = parse_role(ctx.me().role).value_or(Role::self);
+    // An unknown stored role is refused, never read as the least privileged one: it means a newer
+    // version or a damaged row, and guessing would hide that.
+    auto parsed_role = parse_role(ctx.me().role);
+    if (!parsed_role) throw StoreError("the database holds role `" + ctx.me().role + "` for account " + std::to_string(ctx.me().id) + ", which this version of unknot does not know");
+    auto role = *parsed_role;
     if (access.who == Access::Who::coach && !allowed(role, Action::coach, Relation::none))
         deny(403, "forbidden", "only trainers can do this");
     if (access.who == Access::Who::admin && !allowed(role, Action::administer, Relation::none))
@@ -116,7 +117,6 @@ Ctx Gate::admit(const HttpRequest& req, const Access& access, const std::map<std
     if (access.data == Access::Data::none) return ctx;
 
     auto action = access.data == Access::Data::read ? Action::read_health : Action::write_health;
-    std::lock_guard lock(store_mu_);
     if (access.in_path != Access::InPath::none) {
         auto it = params.find("id");
         auto id = it == params.end() ? std::nullopt : positive_id(it->second);
@@ -154,7 +154,6 @@ Gate::Login Gate::start_session(UserId user, bool secure) {
     t.expires_unix_ms = t.created_unix_ms + options_.session_ttl_ms;
     t.csrf = security::new_secret();
     {
-        std::lock_guard lock(store_mu_);
         store_.put_token(t);
     }
     std::string cookie = std::string(cookie_name) + "=" + secret + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +

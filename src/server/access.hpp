@@ -66,7 +66,7 @@ struct GateOptions {
 
 class Gate {
 public:
-    Gate(Store& store, std::mutex& store_mu, GateOptions options = {}) : store_(store), store_mu_(store_mu), options_(options) {}
+    Gate(Store& store, GateOptions options = {}) : store_(store), options_(options) {}
 
     // Throws HttpError (401, 403, 404) when the request may not proceed.
     Ctx admit(const HttpRequest& req, const Access& access, const std::map<std::string, std::string>& params);
@@ -93,7 +93,6 @@ private:
     Relation relation(const User& actor, UserId subject);
 
     Store& store_;
-    std::mutex& store_mu_;
     GateOptions options_;
     std::mutex throttle_mu_;
     struct Failures {

@@ -58,7 +58,7 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
     : catalog_(catalog),
       store_(store),
       options_(options),
-      gate_(store, store_mu_, with_public_host(options.gate, options.public_url)),
+      gate_(store, with_public_host(options.gate, options.public_url)),
       guest_budget_(options.guest_requests, options.guest_window_ms) {
     router_.add("GET", "/healthz", Access::anyone(), [](const HttpRequest&, const Params&, const Ctx&) {
         return json_response(200, bj::object{{"status", "ok"}, {"version", UNKNOT_VERSION}});
@@ -85,7 +85,6 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
         bj::monotonic_resource arena(buffer, sizeof buffer);
         auto profile = json::profile_from_json(json_body(req, bj::storage_ptr(&arena)), catalog_);
         {
-            std::lock_guard lock(store_mu_);
             profile.clearances = clearances_of(ctx.me().id);  // the caller's own go-aheads after a refer
         }
         return plan_response(std::move(profile));
@@ -239,7 +238,6 @@ void Api::writer_loop() {
         }
         std::vector<HttpResponse> outs(jobs.size());
         {
-            std::lock_guard lock(store_mu_);
             try {
                 store_.transaction([&] {
                     for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -254,6 +252,7 @@ void Api::writer_loop() {
                 });
             } catch (...) {
                 // Nothing of this group was committed; engines may have run ahead of the log.
+                std::lock_guard lock(live_mu_);
                 live_.clear();
                 for (auto& o : outs) o = error_from(std::current_exception());
             }

@@ -64,10 +64,10 @@ private:
     void printout_routes();  // api_printouts.cpp: handouts and reports (PDF), calendar feeds
     void picture_routes();   // api_pictures.cpp: every move's picture, as shapes the app draws
     void guest_routes();     // api_guest.cpp: a screening and a plan without an account, nothing kept
-    std::optional<Plan> current_routine(UserId user);  // store lock held
+    std::optional<Plan> current_routine(UserId user);
     std::string link_base(const HttpRequest& req) const;
-    Profile with_recorded_screening(Profile p, UserId client);  // store lock held
-    std::vector<Clearance> clearances_of(UserId user);             // store lock held
+    Profile with_recorded_screening(Profile p, UserId client);
+    std::vector<Clearance> clearances_of(UserId user);
     HttpResponse plan_response(Profile p) const;                   // today's plan as the answer, never cached
     // Content never changes while the server runs: the list is serialised once, at start-up.
     void add_content_list(const std::string& path, const boost::json::value& list);
@@ -81,16 +81,17 @@ private:
         std::unique_ptr<Engine> engine;
         std::size_t events = 0;
     };
-    Live& live(std::int64_t session, const SessionInfo& info);
-    Live* live(std::int64_t session);  // nullptr: no such session
+    Live rebuild(std::int64_t session, const SessionInfo& info);  // replays the stored log
+    Live* cached(std::int64_t session, std::size_t events);      // live_mu_ held; nullptr: stale or absent
+    Live& keep(std::int64_t session, Live l);                     // live_mu_ held
 
     const Catalog& catalog_;
     Store& store_;
     ApiOptions options_;
-    std::mutex store_mu_;  // one writer at a time; SQLite serialises anyway
     Gate gate_;
     AddressBudget guest_budget_;
     Router router_;
+    std::mutex live_mu_;  // guards live_ only: never held while waiting on the store
     std::map<std::int64_t, Live> live_;
 
     std::mutex queue_mu_;

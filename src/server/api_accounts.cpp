@@ -87,7 +87,6 @@ std::string Api::link_base(const HttpRequest& req) const {
 void Api::account_routes() {
     auto auth_state = [this](const Ctx& ctx, const std::string& csrf) {
         bj::object o;
-        std::lock_guard lock(store_mu_);
         o["setup_required"] = store_.count_users() == 0;
         o["user"] = ctx.actor ? user_json(*ctx.actor, store_) : bj::value(nullptr);
         o["csrf"] = csrf.empty() ? bj::value(nullptr) : bj::value(csrf);
@@ -97,7 +96,6 @@ void Api::account_routes() {
     router_.add("GET", "/api/v1/auth", Access::anyone(), [this, auth_state](const HttpRequest&, const Params&, const Ctx& ctx) {
         std::string csrf;
         if (ctx.actor && ctx.via_cookie) {
-            std::lock_guard lock(store_mu_);
             if (auto t = store_.token(ctx.token_hash)) csrf = t->csrf;
         }
         auto r = json_response(200, auth_state(ctx, csrf));
@@ -112,7 +110,6 @@ void Api::account_routes() {
         json::only_keys(o, "", {"email", "name", "password"});
         auto u = new_user(o, Role::admin);
         {
-            std::lock_guard lock(store_mu_);
             store_.transaction([&] {
                 if (store_.count_users() > 0) throw ConflictError("this installation already has an owner; sign in instead");
                 u.id = store_.create_user(u);
@@ -142,7 +139,6 @@ void Api::account_routes() {
         const auto& limit = gate_.options().signup;
         auto key = signup_key(gate_.client_address(req));
         {
-            std::lock_guard lock(store_mu_);  // a cheap refusal, before the slow password hash
             // As if this one were counted, from the last one's time: a count gone stale waits 0.
             auto seen = store_.attempts(key);
             if (auto wait = signup_wait_ms({seen.count + 1, seen.last_unix_ms}, now, limit))
@@ -150,7 +146,6 @@ void Api::account_routes() {
         }
         auto u = new_user(o, invite.empty() ? *role : Role::client);
         {
-            std::lock_guard lock(store_mu_);
             if (store_.count_users() == 0) throw HttpError{error_response(409, "setup_required", "create the owner account first")};
             // Counted before the email is looked at (a refused one counts too), in one atomic
             // step, so thirty sign-ups at once cannot all slip under the limit.
@@ -199,7 +194,6 @@ void Api::account_routes() {
         auto key = login_key(email, address);
         std::optional<User> u;
         {
-            std::lock_guard lock(store_mu_);
             // Before the password is even looked at, and the same whether or not the email has
             // an account: the wait is for this address and this email only.
             if (auto wait = login_wait_ms(store_.attempts(key), now, policy))
@@ -209,13 +203,11 @@ void Api::account_routes() {
         bool ok = u ? security::verify_password(u->password_hash, password) : (security::burn_password_time(password), false);
         if (!ok) {
             gate_.note_failure(address, now);
-            std::lock_guard lock(store_mu_);
             store_.add_attempt(key, now, now - policy.forget_after_ms);
             if (u) store_.audit({0, now, u->id, u->id, "login_failed", "POST /api/v1/login"});
             return error_response(401, "wrong_credentials", "the email or the password is wrong");
         }
         {
-            std::lock_guard lock(store_mu_);
             store_.clear_attempts(key);
             store_.audit({0, now, u->id, u->id, "login", "POST /api/v1/login"});
         }
@@ -227,7 +219,6 @@ void Api::account_routes() {
 
     router_.add("POST", "/api/v1/logout", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
         {
-            std::lock_guard lock(store_mu_);
             store_.revoke_token(ctx.token_hash);
         }
         auto r = json_response(200, bj::object{{"signed_out", true}});
@@ -244,7 +235,6 @@ void Api::account_routes() {
         if (!security::verify_password(ctx.me().password_hash, current)) throw InputError("current", "this is not your current password");
         if (auto p = password_problem(password, ctx.me().email)) throw InputError("password", *p);
         auto new_hash = security::hash_password(password);
-        std::lock_guard lock(store_mu_);
         store_.transaction([&] {
             auto u = store_.user(ctx.me().id).value_or(ctx.me());  // fresh: never write back a stale snapshot
             u.password_hash = new_hash;
@@ -266,14 +256,12 @@ void Api::account_routes() {
         auto hash = security::secret_hash(token);
         std::optional<User> u;
         {
-            std::lock_guard lock(store_mu_);
             auto t = store_.token(hash);
             if (t && t->kind == "reset") u = store_.user(t->user);
         }
         if (!u) throw HttpError{error_response(410, "reset_unusable", "this reset link is not valid; ask for a new one", "token")};
         if (auto p = password_problem(password, u->email)) throw InputError("password", *p);
         auto new_hash = security::hash_password(password);  // slow on purpose: not under the store lock
-        std::lock_guard lock(store_mu_);
         store_.transaction([&] {
             if (!store_.consume_token(hash, now_unix_ms()))
                 throw HttpError{error_response(410, "reset_unusable", "this reset link was already used or has expired; ask for a new one", "token")};
@@ -290,7 +278,6 @@ void Api::account_routes() {
 
     // Personal API tokens for scripts and the CLI: shown once, stored as a hash.
     router_.add("GET", "/api/v1/tokens", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         bj::array out;
         for (const auto& t : store_.tokens(ctx.me().id, "api")) out.push_back(token_json(t));
         return json_response(200, out);
@@ -303,14 +290,12 @@ void Api::account_routes() {
         if (auto p = name_problem(name)) throw InputError("name", *p);
         std::int64_t days = 90;
         if (auto* d = o.if_contains("days")) days = json::as_int(*d, "days", 1, 366);
-        std::lock_guard lock(store_mu_);
         auto secret = security::issue_token(store_, "api", ctx.me().id, days * 86'400'000, name);
         auto out = token_json(*store_.token(security::secret_hash(secret)));
         out.as_object()["token"] = secret;
         return json_response(201, out);
     });
     router_.add("DELETE", "/api/v1/tokens/{id}", Access::signed_in(), [this](const HttpRequest&, const Params& p, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         for (const auto& t : store_.tokens(ctx.me().id, "api"))
             if (token_id(t) == p.at("id")) {
                 store_.revoke_token(t.hash);
@@ -321,7 +306,6 @@ void Api::account_routes() {
 
     // Data rights: everything of mine, and deleting it all.
     router_.add("GET", "/api/v1/export", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         auto doc = exchange::export_user(store_, ctx.me().id, now_unix_ms());
         store_.audit({0, now_unix_ms(), ctx.me().id, ctx.me().id, "export", "GET /api/v1/export"});
         auto r = json_response(200, doc);
@@ -330,7 +314,6 @@ void Api::account_routes() {
         return r;
     });
     router_.add("GET", "/api/v1/export/holds.csv", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         HttpResponse r;
         r.content_type = "text/csv; charset=utf-8";
         r.body = exchange::export_holds_csv(store_, ctx.me().id);
@@ -341,7 +324,6 @@ void Api::account_routes() {
     });
     // Techniques the person brought in from elsewhere (`unknot import --free-exercise-db`).
     router_.add("GET", "/api/v1/user-techniques", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         return json_response(200, exchange::user_techniques_json(store_, ctx.me().id));
     });
     router_.add("DELETE", "/api/v1/me", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
@@ -350,13 +332,13 @@ void Api::account_routes() {
         json::only_keys(o, "", {"password"});
         if (!security::verify_password(ctx.me().password_hash, field(o, "password", 4096)))
             throw InputError("password", "enter your password to confirm deleting your account");
-        std::lock_guard lock(store_mu_);
-        if (ctx.me().role == "admin") {
-            auto all = store_.users();
-            if (std::count_if(all.begin(), all.end(), [](const User& u) { return u.role == "admin"; }) == 1 && all.size() > 1)
-                throw HttpError{error_response(409, "last_admin", "you are the only administrator; make someone else an administrator first")};
-        }
         store_.transaction([&] {
+            // Checked inside the write, so two administrators leaving at once cannot both go.
+            if (ctx.me().role == "admin") {
+                auto all = store_.users();
+                if (std::count_if(all.begin(), all.end(), [](const User& u) { return u.role == "admin"; }) == 1 && all.size() > 1)
+                    throw HttpError{error_response(409, "last_admin", "you are the only administrator; make someone else an administrator first")};
+            }
             // Their clients are on their own again, not clients of nobody.
             for (const auto& l : store_.clients_of(ctx.me().id))
                 if (auto c = store_.user(l.client); c && c->role == "client") {
@@ -375,7 +357,6 @@ void Api::account_routes() {
     // and downloads. Filtered in the store, so a hundred own exports never hide a trainer's look.
     router_.add("GET", "/api/v1/audit", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto actors = flag_param(req, "mine", false) ? AuditActors::everyone : AuditActors::others;
-        std::lock_guard lock(store_mu_);
         bj::array out;
         for (const auto& e : store_.audit_log(ctx.me().id, 200, actors)) out.push_back(audit_json(e, store_));
         return json_response(200, out);
@@ -383,7 +364,6 @@ void Api::account_routes() {
 
     // Administration: list and create accounts, issue reset links. No health data here.
     router_.add("GET", "/api/v1/users", Access::admin(), [this](const HttpRequest&, const Params&, const Ctx&) {
-        std::lock_guard lock(store_mu_);
         bj::array out;
         for (const auto& u : store_.users()) out.push_back(user_json(u, store_));
         return json_response(200, out);
@@ -395,13 +375,11 @@ void Api::account_routes() {
         auto role = parse_role(field(o, "role", 20));
         if (!role || *role == Role::client) throw InputError("role", "one of self, trainer, admin (clients join through a trainer's invite)");
         auto u = new_user(o, *role);
-        std::lock_guard lock(store_mu_);
         u.id = create_or_conflict(store_, u);
         store_.audit({0, now_unix_ms(), ctx.me().id, u.id, "account_created", "POST /api/v1/users"});
         return json_response(201, user_json(u, store_));
     });
     router_.add("POST", "/api/v1/users/{user}/password-reset", Access::admin(), [this](const HttpRequest& req, const Params& p, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         std::optional<User> u;
         if (auto id = parse_user_id(p.at("user"))) u = store_.user(*id);
         if (!u) return error_response(404, "not_found", "no user `" + p.at("user") + "`", "user");

@@ -33,7 +33,6 @@ void Api::assessment_routes() {
     router_.add("POST", "/api/v1/assessments", Access::writes_health(), [this, entry](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto a = json::assessment_from_json(json_body(req), "");
         assess(a, catalog_);  // validates before anything is stored
-        std::lock_guard lock(store_mu_);
         auto previous = store_.assessments(ctx.subject);
         std::optional<Assessment> before;
         if (!previous.empty()) before = json::assessment_from_json(json::parse(previous.back().assessment_json, "stored"), "");
@@ -44,7 +43,6 @@ void Api::assessment_routes() {
     });
 
     router_.add("GET", "/api/v1/assessments", Access::reads_health(), [this, entry](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         bj::array out;
         std::optional<Assessment> before;
         for (const auto& s : store_.assessments(ctx.subject)) {

@@ -58,7 +58,6 @@ void Api::clearance_routes() {
         c.created_unix_ms = now_unix_ms();
         auto today = today_local();
 
-        std::lock_guard lock(store_mu_);
         auto latest = store_.latest_screenings({ctx.subject});
         if (latest.empty()) throw InputError("condition", "there is no screening on record to clear: answer the health check first");
         auto answers = json::answers_from_json(json::parse(latest.front().answers_json, "stored screening"), "");
@@ -69,7 +68,6 @@ void Api::clearance_routes() {
     });
 
     router_.add("GET", "/api/v1/clearances", Access::reads_health(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         auto today = today_local();
         bj::array out;
         for (const auto& c : store_.clearances({ctx.subject})) out.insert(out.begin(), clearance_json(c, catalog_, today));  // newest first

@@ -51,7 +51,6 @@ void Api::coaching_routes() {
             if (auto* n = o.if_contains("note")) note = json::as_string(*n, "note");
             if (note.size() > 200) throw InputError("note", "at most 200 characters");
         }
-        std::lock_guard lock(store_mu_);
         auto secret = security::issue_token(store_, "invite", ctx.me().id, invite_ttl_ms, note);
         return json_response(201, bj::object{{"url", link_base(req) + "/#/invite/" + secret},
                                              {"token", secret},
@@ -60,7 +59,6 @@ void Api::coaching_routes() {
 
     // A trainer's open invites (unused, unexpired), and withdrawing one.
     router_.add("GET", "/api/v1/invites", Access::coach(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         auto now = now_unix_ms();
         bj::array out;
         for (const auto& t : store_.tokens(ctx.me().id, "invite"))
@@ -69,7 +67,6 @@ void Api::coaching_routes() {
         return json_response(200, out);
     });
     router_.add("DELETE", "/api/v1/invites/{token}", Access::coach(), [this](const HttpRequest&, const Params& p, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         for (const auto& t : store_.tokens(ctx.me().id, "invite"))
             if (token_id(t) == p.at("token") && !t.used_unix_ms) {
                 store_.revoke_token(t.hash);
@@ -80,7 +77,6 @@ void Api::coaching_routes() {
 
     // What the invite page shows before anyone signs in: whose invite, and whether it works.
     router_.add("GET", "/api/v1/invites/{token}", Access::anyone(), [this](const HttpRequest&, const Params& p, const Ctx&) {
-        std::lock_guard lock(store_mu_);
         auto t = store_.token(security::secret_hash(p.at("token")));
         auto now = now_unix_ms();
         if (!t || t->kind != "invite") return error_response(404, "not_found", "this invite link is not valid", "token");
@@ -96,7 +92,6 @@ void Api::coaching_routes() {
         if (me.role != "self" && me.role != "client")
             throw HttpError{error_response(409, "not_a_personal_account", "trainer and administrator accounts cannot become clients; accept the invite with a personal account")};
         auto hash = security::secret_hash(p.at("token"));
-        std::lock_guard lock(store_mu_);
         UserId trainer = 0;
         store_.transaction([&] {
             auto t = store_.token(hash);
@@ -113,7 +108,6 @@ void Api::coaching_routes() {
     });
 
     router_.add("GET", "/api/v1/clients", Access::coach(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         auto links = store_.clients_of(ctx.me().id);
         std::vector<UserId> ids;
         for (const auto& l : links) ids.push_back(l.client);
@@ -129,7 +123,6 @@ void Api::coaching_routes() {
     // client's data stays with the client.
     router_.add("DELETE", "/api/v1/clients/{client}", Access::coach(), [this](const HttpRequest&, const Params& p, const Ctx& ctx) {
         auto id = parse_user_id(p.at("client"));
-        std::lock_guard lock(store_mu_);
         auto link = id ? store_.trainer_of(*id) : std::nullopt;
         if (!link || link->trainer != ctx.me().id) return error_response(404, "not_found", "no client `" + p.at("client") + "` of yours", "client");
         store_.transaction([&] {
@@ -143,7 +136,6 @@ void Api::coaching_routes() {
         return json_response(200, bj::object{{"ended", true}});
     });
     router_.add("DELETE", "/api/v1/trainer", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         auto link = store_.trainer_of(ctx.me().id);
         auto me = store_.user(ctx.me().id).value_or(ctx.me());
         if (!link && me.role != "client") return error_response(404, "not_found", "you have no trainer");
@@ -158,7 +150,6 @@ void Api::coaching_routes() {
 
     router_.add("GET", "/api/v1/dashboard", Access::coach(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
         auto today = today_local();
-        std::lock_guard lock(store_mu_);
         auto links = store_.clients_of(ctx.me().id);
         std::vector<UserId> ids;
         for (const auto& l : links) ids.push_back(l.client);
@@ -231,14 +222,12 @@ void Api::coaching_routes() {
         if (auto* n = o.if_contains("note")) note = json::as_string(*n, "note");
         if (note.size() > 500) throw InputError("note", "at most 500 characters");
         Assignment a{0, ctx.me().id, ctx.subject, now_unix_ms(), bj::serialize(*profile), note};
-        std::lock_guard lock(store_mu_);
         auto plan = within("profile", ".", [&] { return make_plan(with_recorded_screening(std::move(parsed), ctx.subject), catalog_); });
         a.id = store_.assign(a);
         return json_response(201, bj::object{{"id", a.id}, {"created_unix_ms", a.created_unix_ms}, {"note", note}, {"plan", json::to_json(plan)}});
     });
 
     router_.add("GET", "/api/v1/assignments", Access::reads_health(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         bj::array out;
         for (const auto& a : store_.assignments(ctx.subject)) {
             auto profile = json::parse(a.profile_json, "stored assignment");

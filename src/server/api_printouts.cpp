@@ -78,11 +78,9 @@ void Api::printout_routes() {
 
     router_.add("GET", "/api/v1/plans/{id}/handout.pdf", Access::reads_assignment(), [this, names](const HttpRequest& req, const Params& p, const Ctx& ctx) {
         auto page = page_of(req);
-        std::unique_lock lock(store_mu_);
         auto a = store_.assignment(std::stoll(p.at("id")));  // the gate found it
         auto profile = with_recorded_screening(json::profile_from_json(json::parse(a->profile_json, "stored assignment"), catalog_), ctx.subject);
         auto [client, trainer] = names(a->client, a->trainer);
-        lock.unlock();
         auto plan = make_plan(profile, catalog_);
         std::ostringstream out;
         report::render_handout({plan, catalog_, client, trainer, today_local(), &profile.answers}, page, out);
@@ -115,11 +113,9 @@ void Api::printout_routes() {
 
     router_.add("GET", "/api/v1/progress/report.pdf", Access::reads_health(), [this, names](const HttpRequest& req, const Params&, const Ctx& ctx) {
         auto page = page_of(req);
-        std::unique_lock lock(store_mu_);
         auto sessions = store_.session_summaries(ctx.subject);
         auto link = store_.trainer_of(ctx.subject);
         auto [client, trainer] = names(ctx.subject, link ? std::optional<UserId>(link->trainer) : std::nullopt);
-        lock.unlock();
         std::ostringstream out;
         report::render_progress_report({sessions, catalog_, today_local(), client, trainer}, page, out);
         return pdf_response(out.str(), "progress.pdf");
@@ -127,7 +123,6 @@ void Api::printout_routes() {
 
     // The feed's address: made (or replaced: the old one stops working) and revoked by its owner.
     router_.add("GET", "/api/v1/calendar", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         auto feeds = store_.tokens(ctx.me().id, "calendar");
         if (feeds.empty()) return json_response(200, bj::object{{"active", false}, {"time", nullptr}, {"created_unix_ms", nullptr}});
         return json_response(200, bj::object{{"active", true}, {"time", feeds.front().label}, {"created_unix_ms", feeds.front().created_unix_ms}});
@@ -141,7 +136,6 @@ void Api::printout_routes() {
             if (auto* t = o.if_contains("time")) time = json::as_string(*t, "time");
         }
         minute_of_day(time, "time");
-        std::lock_guard lock(store_mu_);
         std::string secret;
         store_.transaction([&] {
             store_.revoke_tokens(ctx.me().id, "calendar");
@@ -152,7 +146,6 @@ void Api::printout_routes() {
         return json_response(201, bj::object{{"url", url}, {"webcal", "webcal" + webcal}, {"time", time}});
     });
     router_.add("DELETE", "/api/v1/calendar", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        std::lock_guard lock(store_mu_);
         store_.revoke_tokens(ctx.me().id, "calendar");
         return json_response(200, bj::object{{"active", false}, {"time", nullptr}, {"created_unix_ms", nullptr}});
     });
@@ -161,11 +154,9 @@ void Api::printout_routes() {
         const auto& file = p.at("file");
         auto not_found = [] { return error_response(404, "not_found", "this calendar address is not valid (it may have been replaced or turned off)"); };
         if (!file.ends_with(".ics")) return not_found();
-        std::unique_lock lock(store_mu_);
         auto t = store_.token(security::secret_hash(file.substr(0, file.size() - 4)));
         if (!t || t->kind != "calendar" || t->revoked) return not_found();
         auto plan = current_routine(t->user);
-        lock.unlock();
         if (!plan || plan->phases.empty())
             return error_response(404, "no_routine", "there is no routine to remind you of yet (or the screening says not to roll)");
         report::CalendarOptions o;

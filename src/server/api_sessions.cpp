@@ -33,25 +33,26 @@ std::int64_t session_id_of(const Params& p) {
 
 }  // namespace
 
-Api::Live* Api::live(std::int64_t session) {
-    auto it = live_.find(session);
-    if (it != live_.end() && it->second.events == static_cast<std::size_t>(store_.event_count(session))) return &it->second;
-    auto info = store_.session(session);
-    return info ? &live(session, *info) : nullptr;
-}
-
-Api::Live& Api::live(std::int64_t session, const SessionInfo& info) {
-    auto count = static_cast<std::size_t>(store_.event_count(session));
-    auto it = live_.find(session);
-    if (it != live_.end() && it->second.events == count) return it->second;
-    if (live_.size() > 1000) live_.erase(live_.begin());  // a bounded cache; the log rebuilds any engine
+// Reads the store with no lock of this process held, so a slow read delays nobody's events.
+Api::Live Api::rebuild(std::int64_t session, const SessionInfo& info) {
     Live l;
     l.info = info;
     l.plan_json = json::parse(info.plan_json, "stored plan");
     l.plan = std::make_unique<Plan>(json::plan_from_json(l.plan_json, catalog_));
     l.engine = std::make_unique<Engine>(*l.plan, catalog_);
-    for (const auto& e : store_.events(session)) l.engine->handle(e.event);
-    l.events = count;
+    auto log = store_.events(session);
+    for (const auto& e : log) l.engine->handle(e.event);
+    l.events = log.size();
+    return l;
+}
+
+Api::Live* Api::cached(std::int64_t session, std::size_t events) {
+    auto it = live_.find(session);
+    return it != live_.end() && it->second.events == events ? &it->second : nullptr;
+}
+
+Api::Live& Api::keep(std::int64_t session, Live l) {
+    if (live_.size() > 1000) live_.erase(live_.begin());  // a bounded cache; the log rebuilds any engine
     return live_[session] = std::move(l);
 }
 
@@ -72,12 +73,21 @@ void Api::session_routes() {
     auto session_json = [this, state_json](std::int64_t id) -> bj::value {
         auto info = store_.session(id);
         if (!info) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
-        auto& l = live(id, *info);
-        auto o = state_json(id, *info, l);
         bj::array holds, visits;
         for (const auto& h : store_.holds(id)) holds.push_back(json::to_json(h));
         for (const auto& v : store_.visits(id)) visits.push_back(json::to_json(v));
-        o["plan"] = l.plan_json;
+        auto count = static_cast<std::size_t>(store_.event_count(id));
+        std::unique_lock lock(live_mu_);
+        Live* l = cached(id, count);
+        if (!l) {
+            lock.unlock();
+            Live fresh = rebuild(id, *info);
+            lock.lock();
+            l = &keep(id, std::move(fresh));
+        }
+        auto o = state_json(id, *info, *l);
+        o["plan"] = l->plan_json;
+        lock.unlock();
         o["holds"] = std::move(holds);
         o["visits"] = std::move(visits);
         return o;
@@ -99,16 +109,20 @@ void Api::session_routes() {
         auto now = now_unix_ms();
         auto started = now;
         if (auto* s = o.if_contains("started_at_ms")) started = json::as_int(*s, "started_at_ms", 0, now + 86'400'000);
-        std::lock_guard lock(store_mu_);
-        if (!client_id.empty())
-            if (auto existing = store_.session_by_client_id(ctx.subject, client_id)) return json_response(200, session_json(*existing));
-        auto id = store_.begin_session({ctx.subject, started, local_day(started), bj::serialize(*plan_v), client_id});
-        return json_response(201, session_json(id));
+        // Look-up and insert in one write, so two copies of an offline start make one session.
+        std::int64_t id = 0;
+        int status = 201;
+        store_.transaction([&] {
+            if (auto existing = client_id.empty() ? std::nullopt : store_.session_by_client_id(ctx.subject, client_id))
+                id = *existing, status = 200;
+            else
+                id = store_.begin_session({ctx.subject, started, local_day(started), bj::serialize(*plan_v), client_id});
+        });
+        return json_response(status, session_json(id));
     });
 
     router_.add("GET", "/api/v1/sessions/{id}", Access::reads_session(), [this, session_json](const HttpRequest&, const Params& p, const Ctx&) {
         auto id = session_id_of(p);
-        std::lock_guard lock(store_mu_);
         return json_response(200, session_json(id));
     });
 
@@ -134,10 +148,17 @@ void Api::session_routes() {
             if (!valid_client_id(e.client_id)) throw InputError(json::child(path, "id"), "use 1-64 letters, digits, '-' or '_'");
             batch->push_back(std::move(e));
         }
-        // Runs on the writer thread, inside a group transaction, with the store lock held.
+        // Runs inside a group write: its store calls see that write, and its engine stays locked
+        // until it has logged what it did.
         auto work = [this, id, batch, state_json]() -> HttpResponse {
-            Live* lp = live(id);
-            if (!lp) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
+            auto count = static_cast<std::size_t>(store_.event_count(id));
+            std::lock_guard lock(live_mu_);
+            Live* lp = cached(id, count);
+            if (!lp) {
+                auto found = store_.session(id);
+                if (!found) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
+                lp = &keep(id, rebuild(id, *found));
+            }
             auto& l = *lp;
             auto* info = &l.info;
             int accepted = 0, duplicates = 0;
