@@ -3,6 +3,12 @@ if(UNKNOT_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+# ThreadSanitizer (the `tsan` preset): the store's writer and reader pool and the server's shared
+# state, checked for data races by the server and store tests. Cannot be combined with ASan.
+if(UNKNOT_TSAN)
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()
 # Fuzzing: every library instrumented for libFuzzer's coverage, with the same sanitizers; only
 # the fuzz targets link libFuzzer itself (fuzz/CMakeLists.txt).
 if(UNKNOT_FUZZ)
