@@ -63,7 +63,10 @@ printf 'export, 730 daily sessions: %.0f ms; reading their holds and visits alon
 awk -v e="$export_ms" 'BEGIN { exit !(e < 1000) }' || missed+=("export")
 
 echo
-bash "$root/bench/http.sh" "$wrk_time" || missed+=("http")
+pg=$(bash "$root/scripts/postgres.sh" start)
+psql -X -q -d "${pg%/*}/postgres" -c "DROP DATABASE IF EXISTS unknot_http" -c "CREATE DATABASE unknot_http"
+UNKNOT_BENCH_PG="${pg%/*}/unknot_http" bash "$root/bench/http.sh" "$wrk_time" || missed+=("http")
+psql -X -q -d "${pg%/*}/postgres" -c "DROP DATABASE IF EXISTS unknot_http" >/dev/null
 
 # A gym: 200 clients on one trainer's dashboard, GYM_CLIENTS clients in all, two years of daily
 # sessions each (bench/dataset.sh), on both backends.
@@ -74,7 +77,6 @@ start=$(date +%s)
 bash "$root/bench/dataset.sh" "$gym_clients" 730 | sqlite3 "$out/gym.db"
 echo "sqlite dataset generated in $(( $(date +%s) - start )) s ($(du -h "$out/gym.db" | cut -f1))"
 "$build/bench/bench_dashboard" --store "$out/gym.db" --runs "$dash_runs" || missed+=("dashboard/sqlite")
-pg=$(bash "$root/scripts/postgres.sh" start)
 pg_bench="${pg%/*}/unknot_bench"
 psql -X -q -d "${pg%/*}/postgres" -c "DROP DATABASE IF EXISTS unknot_bench" -c "CREATE DATABASE unknot_bench"
 start=$(date +%s)

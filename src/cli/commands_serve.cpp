@@ -37,6 +37,7 @@ void add_serve_command(CLI::App& app, Context& ctx, int& code) {
         if (opts.bind == "localhost") opts.bind = "127.0.0.1";
         opts.access_log_max_bytes = access_log_mb << 20;
         api_opts.open_signup = !invite_only;
+        api_opts.writers = static_cast<std::size_t>(opts.threads);
         if (!api_opts.public_url.empty()) {
             try {
                 server::public_host(api_opts.public_url);

@@ -77,7 +77,8 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
     printout_routes();
     picture_routes();
     guest_routes();
-    writer_ = std::thread([this] { writer_loop(); });
+    for (std::size_t i = 0; i < std::max<std::size_t>(options_.writers, 1); ++i) lanes_.push_back(std::make_unique<Lane>());
+    for (auto& lane : lanes_) lane->thread = std::thread([this, l = lane.get()] { writer_loop(*l); });
 
     router_.add("POST", "/api/v1/plans", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
         // The busiest endpoint: the body is parsed in a stack arena, the plan written as text.
@@ -216,24 +217,25 @@ HttpResponse Api::handle_sync(const HttpRequest& req) {
     return f.get();
 }
 
-void Api::enqueue(WriteJob job) {
+void Api::enqueue(std::int64_t session, WriteJob job) {
+    auto& lane = lane_of(session);
     {
-        std::lock_guard lock(queue_mu_);
-        queue_.push_back(std::move(job));
+        std::lock_guard lock(lane.queue_mu);
+        lane.queue.push_back(std::move(job));
     }
-    queue_cv_.notify_one();
+    lane.queue_cv.notify_one();
 }
 
-void Api::writer_loop() {
+void Api::writer_loop(Lane& lane) {
     for (;;) {
         std::vector<WriteJob> jobs;
         {
-            std::unique_lock lock(queue_mu_);
-            queue_cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return;
-            while (!queue_.empty() && jobs.size() < options_.max_group_commit) {
-                jobs.push_back(std::move(queue_.front()));
-                queue_.pop_front();
+            std::unique_lock lock(lane.queue_mu);
+            lane.queue_cv.wait(lock, [&] { return lane.stopping || !lane.queue.empty(); });
+            if (lane.queue.empty()) return;
+            while (!lane.queue.empty() && jobs.size() < options_.max_group_commit) {
+                jobs.push_back(std::move(lane.queue.front()));
+                lane.queue.pop_front();
             }
         }
         std::vector<HttpResponse> outs(jobs.size());
@@ -252,8 +254,8 @@ void Api::writer_loop() {
                 });
             } catch (...) {
                 // Nothing of this group was committed; engines may have run ahead of the log.
-                std::lock_guard lock(live_mu_);
-                live_.clear();
+                std::lock_guard lock(lane.mu);
+                lane.live.clear();
                 for (auto& o : outs) o = error_from(std::current_exception());
             }
         }
@@ -262,12 +264,15 @@ void Api::writer_loop() {
 }
 
 Api::~Api() {
-    {
-        std::lock_guard lock(queue_mu_);
-        stopping_ = true;
+    for (auto& lane : lanes_) {
+        {
+            std::lock_guard lock(lane->queue_mu);
+            lane->stopping = true;
+        }
+        lane->queue_cv.notify_all();
     }
-    queue_cv_.notify_all();
-    if (writer_.joinable()) writer_.join();
+    for (auto& lane : lanes_)
+        if (lane->thread.joinable()) lane->thread.join();
 }
 
 }  // namespace unknot::server

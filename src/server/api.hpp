@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include <boost/json/value.hpp>
 
@@ -24,6 +25,9 @@ namespace unknot::server {
 struct ApiOptions {
     std::size_t max_events_per_batch = 1000;
     std::size_t max_group_commit = 256;  // requests committed together by one fsync
+    // Session write lanes: each session's events always go to the same lane, so one session's log
+    // is written by one thread in order while other sessions commit beside it (PostgreSQL).
+    std::size_t writers = 1;
     GateOptions gate;
     bool open_signup = true;  // anyone may create a self or trainer account (else: invites only)
     std::string public_url;  // for links in invites and resets; empty: taken from the request's Host
@@ -51,8 +55,9 @@ private:
         std::function<HttpResponse()> work;  // runs inside the transaction
         Responder done;
     };
-    void enqueue(WriteJob job);
-    void writer_loop();
+    struct Lane;
+    void enqueue(std::int64_t session, WriteJob job);
+    void writer_loop(Lane& lane);
 
     void catalog_routes();
     void session_routes();
@@ -82,8 +87,20 @@ private:
         std::size_t events = 0;
     };
     Live rebuild(std::int64_t session, const SessionInfo& info);  // replays the stored log
-    Live* cached(std::int64_t session, std::size_t events);      // live_mu_ held; nullptr: stale or absent
-    Live& keep(std::int64_t session, Live l);                     // live_mu_ held
+    // A lane's queue and the engines of its sessions. `mu` is never held while waiting on the
+    // store from outside a write, so a reader never stalls a commit.
+    struct Lane {
+        std::mutex queue_mu;
+        std::condition_variable queue_cv;
+        std::deque<WriteJob> queue;
+        bool stopping = false;
+        std::thread thread;
+        std::mutex mu;
+        std::map<std::int64_t, Live> live;
+    };
+    Lane& lane_of(std::int64_t session) { return *lanes_[static_cast<std::size_t>(session) % lanes_.size()]; }
+    static Live* cached(Lane& lane, std::int64_t session, std::size_t events);  // lane.mu held; nullptr: stale or absent
+    static Live& keep(Lane& lane, std::int64_t session, Live l);                // lane.mu held
 
     const Catalog& catalog_;
     Store& store_;
@@ -91,14 +108,7 @@ private:
     Gate gate_;
     AddressBudget guest_budget_;
     Router router_;
-    std::mutex live_mu_;  // guards live_ only: never held while waiting on the store
-    std::map<std::int64_t, Live> live_;
-
-    std::mutex queue_mu_;
-    std::condition_variable queue_cv_;
-    std::deque<WriteJob> queue_;
-    bool stopping_ = false;
-    std::thread writer_;
+    std::vector<std::unique_ptr<Lane>> lanes_;
 };
 
 }  // namespace unknot::server

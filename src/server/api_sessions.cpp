@@ -46,14 +46,14 @@ Api::Live Api::rebuild(std::int64_t session, const SessionInfo& info) {
     return l;
 }
 
-Api::Live* Api::cached(std::int64_t session, std::size_t events) {
-    auto it = live_.find(session);
-    return it != live_.end() && it->second.events == events ? &it->second : nullptr;
+Api::Live* Api::cached(Lane& lane, std::int64_t session, std::size_t events) {
+    auto it = lane.live.find(session);
+    return it != lane.live.end() && it->second.events == events ? &it->second : nullptr;
 }
 
-Api::Live& Api::keep(std::int64_t session, Live l) {
-    if (live_.size() > 1000) live_.erase(live_.begin());  // a bounded cache; the log rebuilds any engine
-    return live_[session] = std::move(l);
+Api::Live& Api::keep(Lane& lane, std::int64_t session, Live l) {
+    if (lane.live.size() > 1000) lane.live.erase(lane.live.begin());  // a bounded cache; the log rebuilds any engine
+    return lane.live[session] = std::move(l);
 }
 
 void Api::session_routes() {
@@ -77,13 +77,14 @@ void Api::session_routes() {
         for (const auto& h : store_.holds(id)) holds.push_back(json::to_json(h));
         for (const auto& v : store_.visits(id)) visits.push_back(json::to_json(v));
         auto count = static_cast<std::size_t>(store_.event_count(id));
-        std::unique_lock lock(live_mu_);
-        Live* l = cached(id, count);
+        auto& lane = lane_of(id);
+        std::unique_lock lock(lane.mu);
+        Live* l = cached(lane, id, count);
         if (!l) {
             lock.unlock();
             Live fresh = rebuild(id, *info);
             lock.lock();
-            l = &keep(id, std::move(fresh));
+            l = &keep(lane, id, std::move(fresh));
         }
         auto o = state_json(id, *info, *l);
         o["plan"] = l->plan_json;
@@ -152,12 +153,13 @@ void Api::session_routes() {
         // until it has logged what it did.
         auto work = [this, id, batch, state_json]() -> HttpResponse {
             auto count = static_cast<std::size_t>(store_.event_count(id));
-            std::lock_guard lock(live_mu_);
-            Live* lp = cached(id, count);
+            auto& lane = lane_of(id);
+            std::lock_guard lock(lane.mu);
+            Live* lp = cached(lane, id, count);
             if (!lp) {
                 auto found = store_.session(id);
                 if (!found) throw HttpError{error_response(404, "not_found", "no session " + std::to_string(id), "id")};
-                lp = &keep(id, rebuild(id, *found));
+                lp = &keep(lane, id, rebuild(id, *found));
             }
             auto& l = *lp;
             auto* info = &l.info;
@@ -195,7 +197,7 @@ void Api::session_routes() {
                                                  {"holds", std::move(holds)},
                                                  {"session", state_json(id, *info, l)}});
         };
-        enqueue(WriteJob{std::move(work), std::move(done)});
+        enqueue(id, WriteJob{std::move(work), std::move(done)});
     });
 }
 

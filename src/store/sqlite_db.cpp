@@ -128,17 +128,17 @@ void Database::commit_batch(const std::vector<Job*>& batch) {
             if (!j->error) j->error = e;
     };
     try {
-        c.exec("BEGIN IMMEDIATE");
+        Statement(c, "BEGIN IMMEDIATE").step();
     } catch (...) {
         return fail_all(std::current_exception());
     }
     bool any = false;
     for (Job* j : batch) {
         try {
-            c.exec("SAVEPOINT job");
+            Statement(c, "SAVEPOINT job").step();
             try {
                 (*j->fn)(c);
-                c.exec("RELEASE job");
+                Statement(c, "RELEASE job").step();
                 any = true;
             } catch (...) {
                 j->error = std::current_exception();
@@ -158,7 +158,7 @@ void Database::commit_batch(const std::vector<Job*>& batch) {
         }
     }
     try {
-        c.exec(any ? "COMMIT" : "ROLLBACK");
+        Statement(c, any ? "COMMIT" : "ROLLBACK").step();
     } catch (...) {
         auto e = std::current_exception();
         sqlite3_exec(c.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -192,10 +192,10 @@ void Database::run_read(const std::function<void(Conn&)>& fn) {
     } give_back{*this, conn};
     if (!conn) conn = std::make_unique<Conn>(path_, true);
     // One read transaction, so a query pair (a session and its holds) sees one commit.
-    conn->exec("BEGIN");
+    Statement(*conn, "BEGIN").step();
     try {
         fn(*conn);
-        conn->exec("COMMIT");
+        Statement(*conn, "COMMIT").step();
     } catch (...) {
         sqlite3_exec(conn->raw(), "ROLLBACK", nullptr, nullptr, nullptr);
         throw;

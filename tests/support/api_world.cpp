@@ -17,7 +17,7 @@ std::string ApiWorld::hash_for_tests() {
     return h;
 }
 
-ApiWorld::ApiWorld(server::ApiOptions options) : store_(open_sqlite_store(":memory:")) {
+ApiWorld::ApiWorld(server::ApiOptions options, const std::string& db) : store_(open_sqlite_store(db)) {
     auto& s = *store_;
     auto now = now_unix_ms();
     Profile profile;

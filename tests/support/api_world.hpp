@@ -20,7 +20,8 @@ struct Person {
 
 class ApiWorld {
 public:
-    explicit ApiWorld(server::ApiOptions options = {});
+    // In memory unless `db` names a file (tests that send requests from several threads).
+    explicit ApiWorld(server::ApiOptions options = {}, const std::string& db = ":memory:");
     Store& store() { return *store_; }
     server::Api& api() { return *api_; }
     const Person& operator[](const std::string& who) const { return people_.at(who); }
