@@ -90,18 +90,11 @@ Ctx Gate::admit(const HttpRequest& req, const Access& access, const std::map<std
     if (access.who == Access::Who::anyone) return ctx;
 
     if (!ctx.actor) {
-        bool setup = false;
-        {
-            setup = store_.count_users() == 0;
-        }
-        if (setup) deny(401, "setup_required", "no accounts yet: create the owner account first (in the web app, or `unknot admin create-user`)");
+        if (store_.count_users() == 0) deny(401, "setup_required", "no accounts yet: create the owner account first (in the web app, or `unknot admin create-user`)");
         deny(401, "unauthenticated", "sign in first");
     }
     if (writes && ctx.via_cookie) {
-        std::optional<Token> t;
-        {
-            t = store_.token(ctx.token_hash);
-        }
+        auto t = store_.token(ctx.token_hash);
         if (!t || !security::same_secret(req.header("x-csrf-token"), t->csrf))
             deny(403, "csrf", "missing or wrong X-CSRF-Token header (the value comes with GET /api/v1/auth)");
     }
@@ -153,9 +146,7 @@ Gate::Login Gate::start_session(UserId user, bool secure) {
     t.created_unix_ms = now_unix_ms();
     t.expires_unix_ms = t.created_unix_ms + options_.session_ttl_ms;
     t.csrf = security::new_secret();
-    {
-        store_.put_token(t);
-    }
+    store_.put_token(t);
     std::string cookie = std::string(cookie_name) + "=" + secret + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
                          std::to_string(options_.session_ttl_ms / 1000);
     if (secure || options_.secure_cookies) cookie += "; Secure";

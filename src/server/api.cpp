@@ -85,9 +85,7 @@ Api::Api(const Catalog& catalog, Store& store, ApiOptions options)
         unsigned char buffer[8 * 1024];
         bj::monotonic_resource arena(buffer, sizeof buffer);
         auto profile = json::profile_from_json(json_body(req, bj::storage_ptr(&arena)), catalog_);
-        {
-            profile.clearances = clearances_of(ctx.me().id);  // the caller's own go-aheads after a refer
-        }
+        profile.clearances = clearances_of(ctx.me().id);  // the caller's own go-aheads after a refer
         return plan_response(std::move(profile));
     });
 }
@@ -239,25 +237,23 @@ void Api::writer_loop(Lane& lane) {
             }
         }
         std::vector<HttpResponse> outs(jobs.size());
-        {
-            try {
-                store_.transaction([&] {
-                    for (std::size_t i = 0; i < jobs.size(); ++i) {
-                        try {
-                            outs[i] = jobs[i].work();
-                        } catch (const HttpError& e) {
-                            outs[i] = e.response;
-                        } catch (const InputError& e) {
-                            outs[i] = error_response(400, "invalid", e.message(), e.where());
-                        }
+        try {
+            store_.transaction([&] {
+                for (std::size_t i = 0; i < jobs.size(); ++i) {
+                    try {
+                        outs[i] = jobs[i].work();
+                    } catch (const HttpError& e) {
+                        outs[i] = e.response;
+                    } catch (const InputError& e) {
+                        outs[i] = error_response(400, "invalid", e.message(), e.where());
                     }
-                });
-            } catch (...) {
-                // Nothing of this group was committed; engines may have run ahead of the log.
-                std::lock_guard lock(lane.mu);
-                lane.live.clear();
-                for (auto& o : outs) o = error_from(std::current_exception());
-            }
+                }
+            });
+        } catch (...) {
+            // Nothing of this group was committed; engines may have run ahead of the log.
+            std::lock_guard lock(lane.mu);
+            lane.live.clear();
+            for (auto& o : outs) o = error_from(std::current_exception());
         }
         for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i].done(std::move(outs[i]));
     }

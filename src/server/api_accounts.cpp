@@ -109,14 +109,12 @@ void Api::account_routes() {
         const auto& o = json::as_object(body, "");
         json::only_keys(o, "", {"email", "name", "password"});
         auto u = new_user(o, Role::admin);
-        {
-            store_.transaction([&] {
-                if (store_.count_users() > 0) throw ConflictError("this installation already has an owner; sign in instead");
-                u.id = store_.create_user(u);
-                store_.adopt_local_data(u.id);
-                store_.audit({0, now_unix_ms(), u.id, u.id, "account_created", "setup"});
-            });
-        }
+        store_.transaction([&] {
+            if (store_.count_users() > 0) throw ConflictError("this installation already has an owner; sign in instead");
+            u.id = store_.create_user(u);
+            store_.adopt_local_data(u.id);
+            store_.audit({0, now_unix_ms(), u.id, u.id, "account_created", "setup"});
+        });
         auto login = gate_.start_session(u.id, ctx.secure);
         Ctx signed_in = ctx;
         signed_in.actor = u;
@@ -207,10 +205,8 @@ void Api::account_routes() {
             if (u) store_.audit({0, now, u->id, u->id, "login_failed", "POST /api/v1/login"});
             return error_response(401, "wrong_credentials", "the email or the password is wrong");
         }
-        {
-            store_.clear_attempts(key);
-            store_.audit({0, now, u->id, u->id, "login", "POST /api/v1/login"});
-        }
+        store_.clear_attempts(key);
+        store_.audit({0, now, u->id, u->id, "login", "POST /api/v1/login"});
         auto login = gate_.start_session(u->id, ctx.secure);
         Ctx signed_in = ctx;
         signed_in.actor = u;
@@ -218,9 +214,7 @@ void Api::account_routes() {
     });
 
     router_.add("POST", "/api/v1/logout", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        {
-            store_.revoke_token(ctx.token_hash);
-        }
+        store_.revoke_token(ctx.token_hash);
         auto r = json_response(200, bj::object{{"signed_out", true}});
         if (ctx.via_cookie) r.headers.emplace_back("Set-Cookie", gate_.clear_cookie(ctx.secure));
         return r;

@@ -87,7 +87,7 @@ void Database::migrate(const std::vector<std::string_view>& migrations) {
             writer_->exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
             writer_->exec("COMMIT");
         } catch (...) {
-            sqlite3_exec(writer_->raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+            writer_->rollback();
             throw;
         }
     }
@@ -161,7 +161,7 @@ void Database::commit_batch(const std::vector<Job*>& batch) {
         Statement(c, any ? "COMMIT" : "ROLLBACK").step();
     } catch (...) {
         auto e = std::current_exception();
-        sqlite3_exec(c.raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+        c.rollback();
         fail_all(e);
     }
 }
@@ -197,7 +197,7 @@ void Database::run_read(const std::function<void(Conn&)>& fn) {
         fn(*conn);
         Statement(*conn, "COMMIT").step();
     } catch (...) {
-        sqlite3_exec(conn->raw(), "ROLLBACK", nullptr, nullptr, nullptr);
+        conn->rollback();
         throw;
     }
 }

@@ -28,7 +28,8 @@ public:
     Conn& operator=(const Conn&) = delete;
 
     void exec(const char* sql);
-    sqlite3* raw() { return db_; }
+    // Ends whatever transaction is open, on the way out of a failure: never throws over it.
+    void rollback() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
     const std::string& path() const { return path_; }
     std::int64_t last_id() { return sqlite3_last_insert_rowid(db_); }
     int changes() { return sqlite3_changes(db_); }
@@ -56,10 +57,10 @@ public:
 
     Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(st_, i, v)), *this; }
     Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
-    Statement& bind(int i, const std::string& v) {
+    Statement& bind(int i, std::string_view v) {
         return check(sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT)), *this;
     }
-    Statement& bind(int i, std::string_view v) { return bind(i, std::string(v)); }
+    Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
     Statement& bind_null(int i) { return check(sqlite3_bind_null(st_, i)), *this; }
     template <class T>
     Statement& bind(int i, const std::optional<T>& v) { return v ? bind(i, static_cast<std::int64_t>(*v)) : bind_null(i); }
