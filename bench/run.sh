@@ -13,7 +13,7 @@ wrk_time=10s
 quick=""
 gym_clients=10000
 dash_runs=100
-if [[ "${1:-}" == "--quick" ]]; then min_time=0.05; plan_runs=10; wrk_time=3s; quick="--quick"; gym_clients=400; dash_runs=30; fi
+if [[ "${1:-}" == "--quick" ]]; then min_time=0.05; plan_runs=20; wrk_time=3s; quick="--quick"; gym_clients=400; dash_runs=30; fi
 missed=()
 [[ -x "$build/bench/bench_core" ]] || { echo "bench: build the release preset first (scripts/test.sh does)"; exit 1; }
 out="$(mktemp -d)"
@@ -26,8 +26,9 @@ raw_rate=$(jq '.benchmarks[] | select(.name|startswith("BM_RawSqliteInsert")) | 
 ratio=$(awk -v a="$store_rate" -v b="$raw_rate" 'BEGIN { printf "%.2f", a / b }')
 printf '\ndurable hold writes: store %.0f/s, raw SQLite %.0f/s, ratio %s (goal >= 0.5)\n' "$store_rate" "$raw_rate" "$ratio"
 
-# Wall time of `unknot plan`, against the bare process start (`unknot --version`) as baseline.
-printf '%s' '{"targets": ["calf", "hamstrings", "upper_back"], "minutes": 15, "tools": ["foam_roller"], "context": "warm_up"}' > "$out/p.json"
+# Start-up: `unknot --version` and `unknot plan --profile examples/profile.json`, each against a
+# bare C++ hello (bench/hello.cpp) built in the same run. The goals hold because printing and
+# PostgreSQL are modules loaded on use and only `serve` preloads tcmalloc (src/modules, src/cli/allocator.hpp).
 time_ms() {
   local start end
   start=$(date +%s%N)
@@ -35,11 +36,17 @@ time_ms() {
   end=$(date +%s%N)
   awk -v ns=$((end - start)) -v n="$plan_runs" 'BEGIN { printf "%.2f", ns / n / 1e6 }'
 }
-base_ms=$(time_ms "$build/src/unknot" --version)
-plan_ms=$(time_ms "$build/src/unknot" --db "$out/b.db" plan --profile "$out/p.json")
-printf 'unknot plan: %s ms per run; process start alone %s ms; ratio %.1fx (goal < 20 ms)\n' "$plan_ms" "$base_ms" \
-  "$(awk -v a="$plan_ms" -v b="$base_ms" 'BEGIN { print a / b }')"
-awk -v r="$ratio" -v p="$plan_ms" 'BEGIN { exit !(r >= 0.5 && p < 20) }' || missed+=("store/plan")
+"$build/bench/bench_hello" >/dev/null  # warm the page cache for each before timing
+"$build/src/unknot" --version >/dev/null
+hello_ms=$(time_ms "$build/bench/bench_hello")
+version_ms=$(time_ms "$build/src/unknot" --version)
+plan_ms=$(time_ms "$build/src/unknot" --db "$out/b.db" plan --profile "$root/examples/profile.json")
+version_x=$(awk -v a="$version_ms" -v b="$hello_ms" 'BEGIN { printf "%.1f", a / b }')
+plan_x=$(awk -v a="$plan_ms" -v b="$hello_ms" 'BEGIN { printf "%.1f", a / b }')
+printf 'start-up: bare C++ hello %s ms; unknot --version %s ms, ratio %sx (goal <= 3); unknot plan %s ms, ratio %sx (goal <= 5)\n' \
+  "$hello_ms" "$version_ms" "$version_x" "$plan_ms" "$plan_x"
+awk -v r="$ratio" 'BEGIN { exit !(r >= 0.5) }' || missed+=("store")
+awk -v v="$version_x" -v p="$plan_x" 'BEGIN { exit !(v <= 3 && p <= 5) }' || missed+=("start-up")
 
 # A printed handout for a 12-item routine, against a one-page text-only handout as baseline.
 echo

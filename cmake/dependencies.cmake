@@ -15,7 +15,8 @@ if(UNKNOT_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
 # The server allocates many small JSON values per request; tcmalloc's thread caches make that
-# markedly cheaper than glibc malloc. Not with sanitizers, which bring their own allocator.
+# markedly cheaper than glibc malloc. Only `serve` uses it (src/cli/allocator.hpp); not with
+# sanitizers, which bring their own allocator.
 find_library(TCMALLOC_MINIMAL tcmalloc_minimal)
 # Handouts and reports (src/report): PDF through cairo, text through pango, the body map through
 # librsvg, calendars through libical. Debian ships pkg-config files, not CMake packages, for these.

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "common/error.hpp"
+#include "modules/module.hpp"
 
 namespace unknot::cli {
 
@@ -44,6 +45,10 @@ int run(int argc, char** argv) {
     } catch (const StoreError& e) {
         fmt::print(stderr, "unknot: {}\n", e.what());
         return exit_bad_input;
+    } catch (const modules::ModuleError& e) {
+        // An installation problem, not the person's input: say what is missing and where.
+        fmt::print(stderr, "unknot: {}\n", e.what());
+        return exit_failure;
     } catch (const std::exception& e) {
         fmt::print(stderr, "unknot: unexpected error: {}\n", e.what());
         return exit_failure;

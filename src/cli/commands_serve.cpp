@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "common/error.hpp"
+#include "report/render_module.hpp"
 #include "server/api.hpp"
 #include "server/host_check.hpp"
 
@@ -46,6 +47,8 @@ void add_serve_command(CLI::App& app, Context& ctx, int& code) {
             }
         }
         const auto& catalog = ctx.catalog();
+        // A server that cannot print should say so now, not at somebody's first handout.
+        report::load_renderers();
         auto& store = ctx.store();
         // Health data behind no accounts must not be reachable from other machines.
         if (!is_loopback(opts.bind) && store.count_users() == 0)

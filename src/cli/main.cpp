@@ -1,3 +1,7 @@
+#include "cli/allocator.hpp"
 #include "cli/app.hpp"
 
-int main(int argc, char** argv) { return unknot::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+    unknot::cli::serve_on_tcmalloc(argc, argv);
+    return unknot::cli::run(argc, argv);
+}

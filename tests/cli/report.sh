@@ -143,4 +143,15 @@ expect_fail 2 "--start: expected a date like 2026-11-23" -- --db "$db" calendar 
 expect_fail 2 "refer" -- --db "$db" calendar -o "$work/x.ics" --profile "$refer"
 expect_fail 2 "--profile: missing" -- --db "$work/fresh.db" calendar -o "$work/x.ics"
 check "nothing half-written on failure" test ! -e "$work/x.pdf" -a ! -e "$work/x.pdf.part" -a ! -e "$work/x.ics"
+
+# The renderers are a module loaded on use (src/modules): commands that print nothing never map
+# cairo, pango, librsvg, libical or libpqxx; a missing module is named, with where to point.
+loaded_libs() { LD_DEBUG=libs "$unknot_bin" "$@" 2>&1 >/dev/null | grep -oE 'calling init: [^ ]+' | sort -u; }
+heavy='libcairo|libpango|librsvg|libical|libpqxx|unknot-report|unknot-postgres'
+check "--version loads none of the renderers or libpqxx" test "$(loaded_libs --version | grep -cE "$heavy")" = 0
+check "plan loads none of the renderers or libpqxx" test "$(loaded_libs --db "$db" plan --profile "$twelve" | grep -cE "$heavy")" = 0
+check "handout loads the renderers' module" test "$(loaded_libs --db "$db" handout --profile "$twelve" -o "$work/m.pdf" | grep -c unknot-report)" = 1
+UNKNOT_MODULE_DIR="$work/nowhere" expect_fail 1 "PDF and calendar output needs $work/nowhere/unknot-report.so" -- --db "$db" handout --profile "$twelve" -o "$work/y.pdf"
+UNKNOT_MODULE_DIR="$work/nowhere" expect_fail 1 "set UNKNOT_MODULE_DIR" -- --db "$db" calendar -o "$work/y.ics" --profile "$twelve"
+check "nothing written without the module" test ! -e "$work/y.pdf" -a ! -e "$work/y.pdf.part" -a ! -e "$work/y.ics"
 finish
