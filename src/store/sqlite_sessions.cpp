@@ -163,13 +163,13 @@ std::vector<SessionInfo> SqliteStore::list_sessions(UserId user) {
     return db_.read([&](Conn& c) -> std::vector<SessionInfo> {
         Statement st(c,
                      "SELECT s.id, s.started_unix_ms, COALESCE(s.ended_unix_ms,0), s.day, s.status,"
-                     " (SELECT COUNT(*) FROM holds h WHERE h.session_id=s.id), (SELECT COUNT(*) FROM visits v WHERE v.session_id=s.id)"
-                     " FROM sessions s WHERE s.user_id=? ORDER BY s.started_unix_ms DESC, s.id DESC");
+                     " (SELECT COUNT(*) FROM holds h WHERE h.session_id=s.id), (SELECT COUNT(*) FROM visits v WHERE v.session_id=s.id),"
+                     " COALESCE(s.client_id,'') FROM sessions s WHERE s.user_id=? ORDER BY s.started_unix_ms DESC, s.id DESC");
         st.bind(1, user);
         std::vector<SessionInfo> out;
         while (st.step())
             out.push_back({st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), st.text(4), static_cast<int>(st.i64(5)),
-                           static_cast<int>(st.i64(6)), {}, {}, user});
+                           static_cast<int>(st.i64(6)), {}, st.text(7), user});
         return out;
     });
 }
