@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <stdexcept>
+#include <string>
 
 namespace unknot::json {
 
@@ -15,7 +17,17 @@ constexpr auto escape_table = [] {
 }();
 }  // namespace
 
+// A writer misused is a bug of ours, never input: fail loudly rather than write past the stack
+// or close what was never opened.
+void JsonWriter::open_container() {
+    if (depth_ == kMaxDepth) throw std::length_error("JsonWriter: more than " + std::to_string(kMaxDepth) + " nested objects and arrays");
+}
+void JsonWriter::close_container() {
+    if (depth_ == 0) throw std::logic_error("JsonWriter: a container closed that was never opened");
+}
+
 JsonWriter& JsonWriter::begin_object() {
+    open_container();
     comma();
     out_ += '{';
     first_[depth_++] = true;
@@ -23,12 +35,14 @@ JsonWriter& JsonWriter::begin_object() {
 }
 
 JsonWriter& JsonWriter::end_object() {
+    close_container();
     out_ += '}';
     --depth_;
     return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
+    open_container();
     comma();
     out_ += '[';
     first_[depth_++] = true;
@@ -36,6 +50,7 @@ JsonWriter& JsonWriter::begin_array() {
 }
 
 JsonWriter& JsonWriter::end_array() {
+    close_container();
     out_ += ']';
     --depth_;
     return *this;

@@ -31,7 +31,11 @@ public:
         return value(v);
     }
 
+    static constexpr int kMaxDepth = 32;  // our documents nest a handful deep
+
 private:
+    void open_container();
+    void close_container();
     void comma() {
         if (after_key_) {
             after_key_ = false;
@@ -41,7 +45,7 @@ private:
         }
     }
     std::string& out_;
-    bool first_[32] = {};  // per open container: nothing written in it yet (documents stay shallow)
+    bool first_[kMaxDepth] = {};  // per open container: nothing written in it yet
     int depth_ = 0;
     bool after_key_ = false;
 };

@@ -37,6 +37,4 @@ private:
     std::vector<Route> routes_;
 };
 
-std::string url_decode(std::string_view s);
-
 }  // namespace unknot::server

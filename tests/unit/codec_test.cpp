@@ -133,6 +133,18 @@ TEST(JsonWriter, EscapesWhatJsonRequiresAndParsesBack) {
     EXPECT_NE(out.find("\\u0001"), std::string::npos) << out;
 }
 
+TEST(JsonWriter, NestingIsBoundedAndEveryCloseNeedsAnOpen) {
+    std::string out;
+    json::JsonWriter w(out);
+    for (int i = 0; i < json::JsonWriter::kMaxDepth; ++i) w.begin_array();
+    EXPECT_THROW(w.begin_object(), std::length_error);
+    for (int i = 0; i < json::JsonWriter::kMaxDepth; ++i) w.end_array();
+    EXPECT_EQ(json::parse(out, "deep").as_array().size(), 1u);  // the 32 levels written are valid JSON
+    EXPECT_THROW(w.end_object(), std::logic_error);
+    std::string other;
+    EXPECT_THROW(json::JsonWriter(other).end_array(), std::logic_error);
+}
+
 TEST(PlanText, SameDocumentAsTheTree) {
     Profile p;
     p.targets = {"calf", "hamstrings"};
