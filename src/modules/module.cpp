@@ -41,4 +41,9 @@ void* symbol(const std::string& file, const char* name, const std::string& what)
     return s;
 }
 
+void check_build(const std::string& file, const std::string& what, const char* stamp, bool same_layout) {
+    if (std::string(stamp) == kBuildStamp && same_layout) return;
+    throw ModuleError(what + ": " + file + " is from another build of unknot (" + stamp + "; this is " + kBuildStamp + "); rebuild both");
+}
+
 }  // namespace unknot::modules

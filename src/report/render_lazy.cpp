@@ -11,15 +11,7 @@ namespace unknot::report {
 namespace {
 
 const RenderTable& table() {
-    static const RenderTable& t = [] () -> const RenderTable& {
-        const char* what = "PDF and calendar output";
-        auto entry = reinterpret_cast<const RenderTable* (*)()>(modules::symbol(kRenderModule, kRenderEntry, what));
-        const RenderTable* r = entry();
-        if (std::string(r->stamp) != modules::kBuildStamp || r->sizes != layout_sizes())
-            throw modules::ModuleError(std::string(what) + ": " + kRenderModule + " is from another build of unknot (" + r->stamp +
-                                       "; this is " + modules::kBuildStamp + "); rebuild both");
-        return *r;
-    }();
+    static const RenderTable& t = modules::table<RenderTable>(kRenderModule, kRenderEntry, "PDF and calendar output", layout_sizes());
     return t;
 }
 

@@ -6,15 +6,8 @@
 namespace unknot {
 
 std::unique_ptr<Store> open_postgres_store(const std::string& url) {
-    static const PostgresEntry& entry = []() -> const PostgresEntry& {
-        const char* what = "A PostgreSQL database";
-        auto get = reinterpret_cast<const PostgresEntry* (*)()>(modules::symbol(kPostgresModule, kPostgresEntry, what));
-        const PostgresEntry* e = get();
-        if (std::string(e->stamp) != modules::kBuildStamp || e->sizes != postgres_layout_sizes())
-            throw modules::ModuleError(std::string(what) + ": " + kPostgresModule + " is from another build of unknot (" + e->stamp +
-                                       "; this is " + modules::kBuildStamp + "); rebuild both");
-        return *e;
-    }();
+    static const PostgresEntry& entry =
+        modules::table<PostgresEntry>(kPostgresModule, kPostgresEntry, "A PostgreSQL database", postgres_layout_sizes());
     return entry.open(url);
 }
 
