@@ -17,6 +17,9 @@ if(UNKNOT_BUILD_WEB)
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/web
     DEPENDS ${web_sources} ${PROJECT_SOURCE_DIR}/web/index.html ${PROJECT_SOURCE_DIR}/web/vite.config.ts
             ${PROJECT_SOURCE_DIR}/web/package-lock.json ${PROJECT_SOURCE_DIR}/data/body_map.json
+            # The app's API types are generated from the document at every build (web/src/api/types.ts).
+            ${PROJECT_SOURCE_DIR}/api/openapi.json ${PROJECT_SOURCE_DIR}/web/tools/api-types/generate.mjs
+            ${PROJECT_SOURCE_DIR}/web/tools/api-types/package-lock.json
     COMMENT "Building the web UI (vite)"
     VERBATIM)
   set(embed_dir ${web_out})

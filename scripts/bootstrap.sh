@@ -28,7 +28,7 @@ fi
 
 # npm packages from each lockfile, only when the lockfile changed since the last install.
 root="$(cd "$here/.." && pwd)"
-for dir in web tests/api; do
+for dir in web web/tools/api-types tests/api; do
   [[ -f "$root/$dir/package-lock.json" ]] || continue
   want=$(sha256sum "$root/$dir/package-lock.json" | cut -d' ' -f1)
   have=$(cat "$root/$dir/node_modules/.unknot-lock-hash" 2>/dev/null || true)
