@@ -43,7 +43,7 @@ struct TwoYears {
         std::vector<PlanItem> items;
         for (const auto& ph : plan.phases) items.insert(items.end(), ph.items.begin(), ph.items.end());
         store->transaction([&] {
-            user = store->create_user({0, "client0@bench.example", "Client 0", "admin", "", 0});
+            user = store->create_user({0, "client0@bench.example", "Client 0", Role::admin, "", 0});
             for (int d = 0; d < kDays; ++d) {
                 std::int64_t start = (static_cast<std::int64_t>(kFirstDay + d) * 86'400 + 7 * 3'600) * 1'000;
                 auto s = store->begin_session({user, start, kFirstDay + d, plan_text, "phone-" + std::to_string(d)});
@@ -70,7 +70,7 @@ struct TwoYears {
                     v.started_ms = static_cast<std::int64_t>(i) * 60'000, v.ended_ms = v.started_ms + 55'000;
                     store->save_visit(s, v);
                 }
-                store->end_session(s, start + 900'000, "done");
+                store->end_session(s, start + 900'000, SessionStatus::done);
             }
             store->save_assessment({0, kFirstDay * 86'400'000LL, kFirstDay, R"({"findings":[{"id":"knees_move_inward"}],"edition":"c4"})", user, user});
         });

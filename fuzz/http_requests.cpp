@@ -25,10 +25,10 @@ struct World {
     std::unique_ptr<Store> store = open_sqlite_store(":memory:");
     std::unique_ptr<server::Api> api;
     World() {
-        auto me = store->create_user(User{0, "fuzz@example.org", "Fuzz", "trainer", "h", 1});
-        auto client = store->create_user(User{0, "client@example.org", "Client", "client", "h", 1});
+        auto me = store->create_user(User{0, "fuzz@example.org", "Fuzz", Role::trainer, "h", 1});
+        auto client = store->create_user(User{0, "client@example.org", "Client", Role::client, "h", 1});
         store->link(me, client, 1);
-        store->put_token(Token{security::secret_hash("fuzz-token-for-unknot"), "api", me, 1, 0, 0, false, "fuzz", ""});
+        store->put_token(Token{security::secret_hash("fuzz-token-for-unknot"), TokenKind::api, me, 1, 0, 0, false, "fuzz", ""});
         server::ApiOptions o;
         o.public_url = "http://unknot.test";
         api = std::make_unique<server::Api>(fuzz::catalog(), *store, o);

@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (data[0] & 1) {
             (void)exchange::import_export(*store, c, text, "fuzz.json", 1'700'000'000'000);
         } else {
-            auto owner = store->create_user(User{0, "owner@example.org", "Owner", "self", "h", 1});
+            auto owner = store->create_user(User{0, "owner@example.org", "Owner", Role::self, "h", 1});
             (void)exchange::import_free_exercise_db(*store, c, owner, text, "fuzz.json");
         }
     } catch (const InputError&) {

@@ -7,22 +7,6 @@
 
 namespace unknot {
 
-std::string_view to_string(Role r) {
-    switch (r) {
-        case Role::self: return "self";
-        case Role::client: return "client";
-        case Role::trainer: return "trainer";
-        case Role::admin: return "admin";
-    }
-    return "self";
-}
-
-std::optional<Role> parse_role(std::string_view s) {
-    for (auto r : {Role::self, Role::client, Role::trainer, Role::admin})
-        if (to_string(r) == s) return r;
-    return std::nullopt;
-}
-
 bool allowed(Role actor, Action action, Relation relation) {
     switch (action) {
         case Action::read_health:

@@ -6,14 +6,27 @@
 #include <string>
 #include <string_view>
 
+#include "common/enum_names.hpp"
+
 namespace unknot {
 
 // self: rolls on their own. client: coached by a trainer (set when an invite is accepted, back
 // to self when they leave). trainer: coaches clients. admin: runs the installation; can also
 // coach, but sees a person's health data only as their trainer.
 enum class Role { self, client, trainer, admin };
-std::string_view to_string(Role r);
-std::optional<Role> parse_role(std::string_view s);
+inline constexpr auto kRoles = enum_names<Role>(std::pair{Role::self, "self"}, std::pair{Role::client, "client"},
+                                                std::pair{Role::trainer, "trainer"}, std::pair{Role::admin, "admin"});
+constexpr std::string_view to_string(Role r) { return kRoles.name(r); }
+constexpr std::optional<Role> parse_role(std::string_view s) { return kRoles.parse(s); }
+
+// What a stored secret is for (store Token.kind): a login session's cookie, a personal API
+// token, a trainer's invite, a password reset link, a calendar feed's address.
+enum class TokenKind { session, api, invite, reset, calendar };
+inline constexpr auto kTokenKinds =
+    enum_names<TokenKind>(std::pair{TokenKind::session, "session"}, std::pair{TokenKind::api, "api"}, std::pair{TokenKind::invite, "invite"},
+                          std::pair{TokenKind::reset, "reset"}, std::pair{TokenKind::calendar, "calendar"});
+constexpr std::string_view to_string(TokenKind k) { return kTokenKinds.name(k); }
+constexpr std::optional<TokenKind> parse_token_kind(std::string_view s) { return kTokenKinds.parse(s); }
 
 enum class Action {
     read_health,    // screenings, assessments, sessions, progress, assignments

@@ -68,7 +68,7 @@ void add_admin_commands(CLI::App& app, Context& ctx, int& code) {
         if (auto p = email_problem(u.email)) throw InputError("--email", *p);
         if (auto p = name_problem(name)) throw InputError("--name", *p);
         u.name = name;
-        u.role = std::string(to_string(*r));
+        u.role = *r;
         auto password = read_password(password_stdin);
         if (auto p = password_problem(password, u.email)) throw InputError("password", *p);
         u.password_hash = security::hash_password(password);
@@ -78,7 +78,7 @@ void add_admin_commands(CLI::App& app, Context& ctx, int& code) {
             if (first) store.adopt_local_data(u.id);
             store.audit({0, now_unix_ms(), u.id, u.id, "account_created", "unknot admin create-user"});
         });
-        fmt::print("Created {} account #{} for {}.{}\n", u.role, u.id, u.email,
+        fmt::print("Created {} account #{} for {}.{}\n", to_string(u.role), u.id, u.email,
                    first ? " It owns this installation, and the sessions recorded so far are now its own." : "");
         code = exit_ok;
     });
@@ -90,7 +90,7 @@ void add_admin_commands(CLI::App& app, Context& ctx, int& code) {
         auto& store = ctx.store();
         auto u = store.user_by_email(normalise_email(email));
         if (!u) throw InputError("--email", "no account with the email " + email);
-        auto secret = security::issue_token(store, "reset", u->id, 60LL * 60 * 1000);
+        auto secret = security::issue_token(store, TokenKind::reset, u->id, 60LL * 60 * 1000);
         store.audit({0, now_unix_ms(), u->id, u->id, "reset_issued", "unknot admin reset-password"});
         while (!url.empty() && url.back() == '/') url.pop_back();
         fmt::print("{}/#/reset/{}\nThe link works once, within the next hour. Signing in with the new password ends all other sessions.\n", url, secret);
@@ -106,7 +106,7 @@ void add_admin_commands(CLI::App& app, Context& ctx, int& code) {
         auto u = store.user_by_email(normalise_email(email));
         if (!u) throw InputError("--email", "no account with the email " + email);
         if (auto p = name_problem(token_name)) throw InputError("--name", *p);
-        fmt::print("{}\n", security::issue_token(store, "api", u->id, days * 86'400'000LL, token_name));
+        fmt::print("{}\n", security::issue_token(store, TokenKind::api, u->id, days * 86'400'000LL, token_name));
         code = exit_ok;
     });
 
@@ -114,7 +114,7 @@ void add_admin_commands(CLI::App& app, Context& ctx, int& code) {
     users->callback([&ctx, &code] {
         auto list = ctx.store().users();
         if (list.empty()) fmt::print("No accounts yet. Create the owner with `unknot admin create-user --email ... --name ...`.\n");
-        for (const auto& u : list) fmt::print("#{:<5} {:<8} {:<32} {}\n", u.id, u.role, u.email, u.name);
+        for (const auto& u : list) fmt::print("#{:<5} {:<8} {:<32} {}\n", u.id, to_string(u.role), u.email, u.name);
         code = exit_ok;
     });
 }

@@ -46,8 +46,8 @@ void print_imported_export(const exchange::ImportedExport& r) {
         fmt::print("Imported data recorded before any account existed: {}.\nThe first account created here (`unknot admin create-user`) will own it.\n", what);
         return;
     }
-    fmt::print("Imported {} as account #{} ({}{}): {}.\n", r.email, r.user, r.role,
-               r.role == "admin" ? ": the first account owns this installation" : "", what);
+    fmt::print("Imported {} as account #{} ({}{}): {}.\n", r.email, r.user, to_string(r.role),
+               r.role == Role::admin ? ": the first account owns this installation" : "", what);
     fmt::print("An export carries no password, so nobody can sign in to this account yet. Set one with\n"
                "  unknot admin reset-password --email {}\nwhich prints a single-use link for choosing it.\n",
                r.email);

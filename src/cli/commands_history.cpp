@@ -47,7 +47,7 @@ void add_history_commands(CLI::App& app, Context& ctx, int& code) {
             if (list.empty()) fmt::print("No sessions yet. Start one with `unknot session --plan FILE`.\n");
             for (const auto& s : list) {
                 auto mins = s.ended_unix_ms > s.started_unix_ms ? (s.ended_unix_ms - s.started_unix_ms + 30000) / 60000 : 0;
-                fmt::print("#{:<4} {}  {:<8} {:>3} min  {:>2} tender spots held, {} items\n", s.id, day_string(s.day), s.status, mins, s.holds, s.visits);
+                fmt::print("#{:<4} {}  {:<8} {:>3} min  {:>2} tender spots held, {} items\n", s.id, day_string(s.day), to_string(s.status), mins, s.holds, s.visits);
                 for (const auto& h : store.holds(s.id)) {
                     auto side = h.side ? std::string(to_string(*h.side)) : std::string("-");
                     fmt::print("        {:<22} {:<5} spot {}  {:>2} s  tenderness {:>2} -> {:<2} {}\n", h.technique, side, h.spot, h.hold_s,

@@ -105,7 +105,7 @@ int replay(const Plan& plan, const std::string& plan_text, const Catalog& catalo
     }
     bool finished = engine.state() == State::done;
     if (!finished && engine.state() != State::ready) handle(Event{EventType::quit, last, std::nullopt}, 0);
-    store.end_session(session, start.unix_ms + last, finished ? "done" : "stopped");
+    store.end_session(session, start.unix_ms + last, finished ? SessionStatus::done : SessionStatus::stopped);
     if (as_json) {
         boost::json::object o{{"session_id", session}, {"state", finished ? "done" : "stopped"}, {"holds", std::move(holds)},
                               {"visits", std::move(visits)}, {"cues", std::move(cues)}, {"rejected", std::move(rejected)}};

@@ -187,7 +187,7 @@ int run_live_session(const Plan& plan, const Catalog& catalog, Store& store, std
         }
     }
     bool done = code == exit_ok && !quit && engine.state() == State::done;
-    store.end_session(session, now_unix_ms(), done ? "done" : "stopped");
+    store.end_session(session, now_unix_ms(), done ? SessionStatus::done : SessionStatus::stopped);
     fmt::print("\x1b[H\x1b[2J{}\n\nSession {}: {} holds and {} items saved. `unknot progress` shows how you are doing.\n", cue,
                done ? "complete" : "stopped", rec.holds(), rec.visits());
     return code;

@@ -76,7 +76,7 @@ UserId Context::user() {
         return *(user_ = u->id);
     }
     for (const auto& u : s.users())
-        if (u.role == "admin") return *(user_ = u.id);
+        if (u.role == Role::admin) return *(user_ = u.id);
     return *(user_ = kLocalUser);
 }
 

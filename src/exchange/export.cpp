@@ -56,7 +56,7 @@ bj::array sessions_json(Store& store, UserId user) {
                                  {"started_unix_ms", s->started_unix_ms},
                                  {"ended_unix_ms", ms_or_null(s->ended_unix_ms)},
                                  {"date", iso_day(s->day)},
-                                 {"status", s->status},
+                                 {"status", to_string(s->status)},
                                  {"plan", json::parse(s->plan_json, "stored plan of session " + std::to_string(s->id))},
                                  {"events", std::move(events)},
                                  {"holds", std::move(holds)},
@@ -71,7 +71,7 @@ bj::object recorded_by(Accounts& accounts, std::int64_t id, UserId by, UserId us
 }
 
 bj::object installation_json(Store& store, Accounts& accounts, const std::optional<User>& u, UserId user) {
-    bj::object o{{"user_id", u ? bj::value(u->id) : bj::value(nullptr)}, {"role", u ? bj::value(u->role) : bj::value(nullptr)}};
+    bj::object o{{"user_id", u ? bj::value(u->id) : bj::value(nullptr)}, {"role", u ? bj::value(to_string(u->role)) : bj::value(nullptr)}};
     bj::value trainer = nullptr;
     if (auto link = store.trainer_of(user); link && accounts.ref(link->trainer).is_object()) {
         auto t = accounts.ref(link->trainer).get_object();
@@ -81,7 +81,7 @@ bj::object installation_json(Store& store, Accounts& accounts, const std::option
     o["trainer"] = std::move(trainer);
     bj::array tokens;
     if (u)
-        for (const auto& t : store.tokens(user, "api"))
+        for (const auto& t : store.tokens(user, TokenKind::api))
             tokens.push_back(bj::object{{"id", t.hash.substr(0, 16)}, {"name", t.label}, {"created_unix_ms", t.created_unix_ms},
                                         {"expires_unix_ms", ms_or_null(t.expires_unix_ms)}});
     o["api_tokens"] = std::move(tokens);

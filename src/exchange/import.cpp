@@ -34,7 +34,7 @@ std::string mib(std::uintmax_t bytes) {
 struct SessionIn {
     NewSession session;
     std::int64_t ended_unix_ms = 0;
-    std::string status;
+    SessionStatus status = SessionStatus::open;
     std::vector<StoredEvent> events;
     std::vector<HoldRecord> holds;
     std::vector<VisitRecord> visits;
@@ -98,9 +98,9 @@ SessionIn session_in(const bj::value& v, const std::string& path, const Catalog&
     if (!f.need("client_id").is_null()) s.session.client_id = f.client_id("client_id");
     s.session.started_unix_ms = f.integer("started_unix_ms", 0, max_ms);
     s.session.day = f.date("date");
-    s.status = f.word("status", {"open", "done", "stopped"});
+    s.status = f.named("status", kSessionStatuses);
     auto ended = f.integer_or_null("ended_unix_ms", 1, max_ms);
-    if (s.status == "open" && ended) throw InputError(f.at("ended_unix_ms"), "an open session has not ended: expected null");
+    if (s.status == SessionStatus::open && ended) throw InputError(f.at("ended_unix_ms"), "an open session has not ended: expected null");
     s.ended_unix_ms = ended.value_or(0);
     check_within(f, "plan", [&](const bj::value& p) { return json::plan_from_json(p, catalog); });
     s.session.plan_json = bj::serialize(f.need("plan"));
@@ -254,7 +254,7 @@ ImportedExport write_doc(Store& store, Doc& doc, std::int64_t now) {
             if (store.user_by_email(u.email)) throw InputError("user.email", "an account with the email " + u.email + " already exists in this database");
             // As with `unknot admin create-user`: the first account owns the installation.
             bool first = store.count_users() == 0;
-            u.role = first ? "admin" : doc.was_trainer ? "trainer" : "self";
+            u.role = first ? Role::admin : doc.was_trainer ? Role::trainer : Role::self;
             u.password_hash.clear();  // nobody can sign in until a password is set
             try {
                 id = store.create_user(u);
@@ -276,7 +276,7 @@ ImportedExport write_doc(Store& store, Doc& doc, std::int64_t now) {
             // Through the store's own calls: they keep each session's totals for the dashboards.
             for (const auto& h : s.holds) store.save_hold(sid, h);
             for (const auto& v : s.visits) store.save_visit(sid, v);
-            if (s.status != "open") store.end_session(sid, s.ended_unix_ms, s.status);
+            if (s.status != SessionStatus::open) store.end_session(sid, s.ended_unix_ms, s.status);
             ++out.sessions, out.events += static_cast<int>(s.events.size());
             out.holds += static_cast<int>(s.holds.size()), out.visits += static_cast<int>(s.visits.size());
         }

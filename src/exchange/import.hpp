@@ -21,7 +21,8 @@ std::string read_import_file(const std::string& path, std::uintmax_t limit = max
 
 struct ImportedExport {
     UserId user = kLocalUser;  // kLocalUser: the export held data from before any account existed
-    std::string email, role;
+    std::string email;
+    Role role = Role::self;
     int sessions = 0, events = 0, holds = 0, visits = 0;
     int assessments = 0, screenings = 0, clearances = 0, assignments = 0, techniques = 0;
 };

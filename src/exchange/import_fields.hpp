@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "codec/json_util.hpp"
+#include "common/enum_names.hpp"
+#include "common/error.hpp"
 #include "common/side.hpp"
 
 namespace unknot::exchange::detail {
@@ -36,6 +39,15 @@ public:
     std::optional<std::string> text_or_null(std::string_view key, std::size_t max_chars) const;
     // Like text, and one of `allowed`.
     std::string word(std::string_view key, std::initializer_list<std::string_view> allowed) const;
+    // One of an enum's names (common/enum_names.hpp), as its value.
+    template <class E, std::size_t N>
+    E named(std::string_view key, const EnumNames<E, N>& names) const {
+        auto s = json::as_string(need(key), at(key));
+        if (auto v = names.parse(s)) return *v;
+        std::string all;
+        for (const auto& [v, n] : names.entries) all += (all.empty() ? "" : ", ") + std::string(n);
+        throw InputError(at(key), "must be " + all + ", not `" + s + "`");
+    }
     std::string id(std::string_view key) const;                    // a snake_case id
     // An id an offline client chose, as the API accepts it: 1-64 letters, digits, '-' or '_'.
     std::string client_id(std::string_view key) const;

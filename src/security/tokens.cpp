@@ -6,8 +6,8 @@
 
 namespace unknot::security {
 
-std::string issue_token(Store& store, const std::string& kind, UserId user, std::int64_t ttl_ms, const std::string& label) {
-    auto secret = (kind == "api" ? "unk_" : "") + new_secret();
+std::string issue_token(Store& store, TokenKind kind, UserId user, std::int64_t ttl_ms, const std::string& label) {
+    auto secret = (kind == TokenKind::api ? "unk_" : "") + new_secret();
     Token t;
     t.hash = secret_hash(secret);
     t.kind = kind;

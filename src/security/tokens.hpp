@@ -10,6 +10,6 @@ namespace unknot::security {
 
 // ttl_ms 0: never expires. API tokens start with "unk_" so a leaked one is easy to recognise
 // in a scanner.
-std::string issue_token(Store& store, const std::string& kind, UserId user, std::int64_t ttl_ms, const std::string& label = {});
+std::string issue_token(Store& store, TokenKind kind, UserId user, std::int64_t ttl_ms, const std::string& label = {});
 
 }  // namespace unknot::security

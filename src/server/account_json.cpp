@@ -22,7 +22,7 @@ std::optional<UserId> parse_user_id(const std::string& s) {
 }
 
 bj::value user_json(const User& u, Store& store) {
-    bj::object o{{"id", u.id}, {"email", u.email}, {"name", u.name}, {"role", u.role}, {"created_unix_ms", u.created_unix_ms}};
+    bj::object o{{"id", u.id}, {"email", u.email}, {"name", u.name}, {"role", to_string(u.role)}, {"created_unix_ms", u.created_unix_ms}};
     auto link = store.trainer_of(u.id);
     o["trainer"] = link ? name_of(store, link->trainer) : bj::value(nullptr);
     return o;

@@ -69,7 +69,7 @@ User new_user(const bj::object& o, Role role) {
     if (auto p = name_problem(u.name)) throw InputError("name", *p);
     auto password = field(o, "password", 4096);
     if (auto p = password_problem(password, u.email)) throw InputError("password", *p);
-    u.role = std::string(to_string(role));
+    u.role = role;
     u.password_hash = security::hash_password(password);
     u.created_unix_ms = now_unix_ms();
     return u;
@@ -154,7 +154,7 @@ void Api::account_routes() {
                 if (!invite.empty()) {
                     auto hash = security::secret_hash(invite);
                     inv = store_.token(hash);
-                    if (!inv || inv->kind != "invite" || !store_.consume_token(hash, now_unix_ms()))
+                    if (!inv || inv->kind != TokenKind::invite || !store_.consume_token(hash, now_unix_ms()))
                         throw HttpError{error_response(410, "invite_unusable", "this invite link was already used, has expired or was withdrawn; ask for a new one", "invite")};
                 }
                 try {
@@ -233,7 +233,7 @@ void Api::account_routes() {
             auto u = store_.user(ctx.me().id).value_or(ctx.me());  // fresh: never write back a stale snapshot
             u.password_hash = new_hash;
             store_.update_user(u);
-            for (const auto& t : store_.tokens(u.id, "session"))
+            for (const auto& t : store_.tokens(u.id, TokenKind::session))
                 if (t.hash != ctx.token_hash) store_.revoke_token(t.hash);
             store_.audit({0, now_unix_ms(), u.id, u.id, "password_changed", "POST /api/v1/password"});
         });
@@ -251,7 +251,7 @@ void Api::account_routes() {
         std::optional<User> u;
         {
             auto t = store_.token(hash);
-            if (t && t->kind == "reset") u = store_.user(t->user);
+            if (t && t->kind == TokenKind::reset) u = store_.user(t->user);
         }
         if (!u) throw HttpError{error_response(410, "reset_unusable", "this reset link is not valid; ask for a new one", "token")};
         if (auto p = password_problem(password, u->email)) throw InputError("password", *p);
@@ -263,7 +263,7 @@ void Api::account_routes() {
             if (!fresh) throw HttpError{error_response(410, "reset_unusable", "this account no longer exists", "token")};
             fresh->password_hash = new_hash;
             store_.update_user(*fresh);
-            store_.revoke_tokens(u->id, "session");
+            store_.revoke_tokens(u->id, TokenKind::session);
             store_.clear_attempts(login_key(u->email, gate_.client_address(req)));  // sign in with it at once
             store_.audit({0, now_unix_ms(), u->id, u->id, "password_reset", "POST /api/v1/password-reset"});
         });
@@ -273,7 +273,7 @@ void Api::account_routes() {
     // Personal API tokens for scripts and the CLI: shown once, stored as a hash.
     router_.add("GET", "/api/v1/tokens", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
         bj::array out;
-        for (const auto& t : store_.tokens(ctx.me().id, "api")) out.push_back(token_json(t));
+        for (const auto& t : store_.tokens(ctx.me().id, TokenKind::api)) out.push_back(token_json(t));
         return json_response(200, out);
     });
     router_.add("POST", "/api/v1/tokens", Access::signed_in(), [this](const HttpRequest& req, const Params&, const Ctx& ctx) {
@@ -284,13 +284,13 @@ void Api::account_routes() {
         if (auto p = name_problem(name)) throw InputError("name", *p);
         std::int64_t days = 90;
         if (auto* d = o.if_contains("days")) days = json::as_int(*d, "days", 1, 366);
-        auto secret = security::issue_token(store_, "api", ctx.me().id, days * 86'400'000, name);
+        auto secret = security::issue_token(store_, TokenKind::api, ctx.me().id, days * 86'400'000, name);
         auto out = token_json(*store_.token(security::secret_hash(secret)));
         out.as_object()["token"] = secret;
         return json_response(201, out);
     });
     router_.add("DELETE", "/api/v1/tokens/{id}", Access::signed_in(), [this](const HttpRequest&, const Params& p, const Ctx& ctx) {
-        for (const auto& t : store_.tokens(ctx.me().id, "api"))
+        for (const auto& t : store_.tokens(ctx.me().id, TokenKind::api))
             if (token_id(t) == p.at("id")) {
                 store_.revoke_token(t.hash);
                 return json_response(200, bj::object{{"revoked", true}});
@@ -328,15 +328,15 @@ void Api::account_routes() {
             throw InputError("password", "enter your password to confirm deleting your account");
         store_.transaction([&] {
             // Checked inside the write, so two administrators leaving at once cannot both go.
-            if (ctx.me().role == "admin") {
+            if (ctx.me().role == Role::admin) {
                 auto all = store_.users();
-                if (std::count_if(all.begin(), all.end(), [](const User& u) { return u.role == "admin"; }) == 1 && all.size() > 1)
+                if (std::count_if(all.begin(), all.end(), [](const User& u) { return u.role == Role::admin; }) == 1 && all.size() > 1)
                     throw HttpError{error_response(409, "last_admin", "you are the only administrator; make someone else an administrator first")};
             }
             // Their clients are on their own again, not clients of nobody.
             for (const auto& l : store_.clients_of(ctx.me().id))
-                if (auto c = store_.user(l.client); c && c->role == "client") {
-                    c->role = "self";
+                if (auto c = store_.user(l.client); c && c->role == Role::client) {
+                    c->role = Role::self;
                     store_.update_user(*c);
                 }
             store_.delete_user(ctx.me().id);
@@ -377,7 +377,7 @@ void Api::account_routes() {
         std::optional<User> u;
         if (auto id = parse_user_id(p.at("user"))) u = store_.user(*id);
         if (!u) return error_response(404, "not_found", "no user `" + p.at("user") + "`", "user");
-        auto secret = security::issue_token(store_, "reset", u->id, reset_ttl_ms);
+        auto secret = security::issue_token(store_, TokenKind::reset, u->id, reset_ttl_ms);
         store_.audit({0, now_unix_ms(), ctx.me().id, u->id, "reset_issued", "POST /api/v1/users/{user}/password-reset"});
         return json_response(201, bj::object{{"url", link_base(req) + "/#/reset/" + secret}, {"expires_in_s", reset_ttl_ms / 1000}});
     });

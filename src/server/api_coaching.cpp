@@ -51,7 +51,7 @@ void Api::coaching_routes() {
             if (auto* n = o.if_contains("note")) note = json::as_string(*n, "note");
             if (note.size() > 200) throw InputError("note", "at most 200 characters");
         }
-        auto secret = security::issue_token(store_, "invite", ctx.me().id, invite_ttl_ms, note);
+        auto secret = security::issue_token(store_, TokenKind::invite, ctx.me().id, invite_ttl_ms, note);
         return json_response(201, bj::object{{"url", link_base(req) + "/#/invite/" + secret},
                                              {"token", secret},
                                              {"expires_unix_ms", now_unix_ms() + invite_ttl_ms}});
@@ -61,13 +61,13 @@ void Api::coaching_routes() {
     router_.add("GET", "/api/v1/invites", Access::coach(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
         auto now = now_unix_ms();
         bj::array out;
-        for (const auto& t : store_.tokens(ctx.me().id, "invite"))
+        for (const auto& t : store_.tokens(ctx.me().id, TokenKind::invite))
             if (!t.used_unix_ms && (t.expires_unix_ms == 0 || t.expires_unix_ms > now))
                 out.push_back(bj::object{{"id", token_id(t)}, {"note", t.label}, {"created_unix_ms", t.created_unix_ms}, {"expires_unix_ms", t.expires_unix_ms}});
         return json_response(200, out);
     });
     router_.add("DELETE", "/api/v1/invites/{token}", Access::coach(), [this](const HttpRequest&, const Params& p, const Ctx& ctx) {
-        for (const auto& t : store_.tokens(ctx.me().id, "invite"))
+        for (const auto& t : store_.tokens(ctx.me().id, TokenKind::invite))
             if (token_id(t) == p.at("token") && !t.used_unix_ms) {
                 store_.revoke_token(t.hash);
                 return json_response(200, bj::object{{"withdrawn", true}});
@@ -79,7 +79,7 @@ void Api::coaching_routes() {
     router_.add("GET", "/api/v1/invites/{token}", Access::anyone(), [this](const HttpRequest&, const Params& p, const Ctx&) {
         auto t = store_.token(security::secret_hash(p.at("token")));
         auto now = now_unix_ms();
-        if (!t || t->kind != "invite") return error_response(404, "not_found", "this invite link is not valid", "token");
+        if (!t || t->kind != TokenKind::invite) return error_response(404, "not_found", "this invite link is not valid", "token");
         auto trainer = store_.user(t->user);
         bool usable = trainer && !t->revoked && !t->used_unix_ms && (t->expires_unix_ms == 0 || t->expires_unix_ms > now);
         return json_response(200, bj::object{{"trainer", trainer ? bj::value(trainer->name) : bj::value(nullptr)},
@@ -89,18 +89,18 @@ void Api::coaching_routes() {
 
     router_.add("POST", "/api/v1/invites/{token}/accept", Access::signed_in(), [this](const HttpRequest&, const Params& p, const Ctx& ctx) {
         auto me = ctx.me();
-        if (me.role != "self" && me.role != "client")
+        if (me.role != Role::self && me.role != Role::client)
             throw HttpError{error_response(409, "not_a_personal_account", "trainer and administrator accounts cannot become clients; accept the invite with a personal account")};
         auto hash = security::secret_hash(p.at("token"));
         UserId trainer = 0;
         store_.transaction([&] {
             auto t = store_.token(hash);
-            if (!t || t->kind != "invite" || t->user == me.id || !store_.consume_token(hash, now_unix_ms()))
+            if (!t || t->kind != TokenKind::invite || t->user == me.id || !store_.consume_token(hash, now_unix_ms()))
                 throw HttpError{error_response(410, "invite_unusable", "this invite link was already used, has expired or was withdrawn; ask for a new one", "token")};
             trainer = t->user;
             store_.link(trainer, me.id, now_unix_ms());  // ConflictError (409) if they already have a trainer
             me = store_.user(me.id).value_or(me);
-            me.role = "client";
+            me.role = Role::client;
             store_.update_user(me);
             store_.audit({0, now_unix_ms(), me.id, me.id, "joined_trainer", "POST /api/v1/invites/{token}/accept"});
         });
@@ -127,8 +127,8 @@ void Api::coaching_routes() {
         if (!link || link->trainer != ctx.me().id) return error_response(404, "not_found", "no client `" + p.at("client") + "` of yours", "client");
         store_.transaction([&] {
             store_.unlink(ctx.me().id, *id, now_unix_ms());
-            if (auto u = store_.user(*id); u && u->role == "client") {
-                u->role = "self";
+            if (auto u = store_.user(*id); u && u->role == Role::client) {
+                u->role = Role::self;
                 store_.update_user(*u);
             }
             store_.audit({0, now_unix_ms(), ctx.me().id, *id, "coaching_ended", "DELETE /api/v1/clients/{client}"});
@@ -138,10 +138,10 @@ void Api::coaching_routes() {
     router_.add("DELETE", "/api/v1/trainer", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
         auto link = store_.trainer_of(ctx.me().id);
         auto me = store_.user(ctx.me().id).value_or(ctx.me());
-        if (!link && me.role != "client") return error_response(404, "not_found", "you have no trainer");
+        if (!link && me.role != Role::client) return error_response(404, "not_found", "you have no trainer");
         store_.transaction([&] {
             if (link) store_.unlink(link->trainer, me.id, now_unix_ms());
-            if (me.role == "client") me.role = "self";
+            if (me.role == Role::client) me.role = Role::self;
             store_.update_user(me);
             store_.audit({0, now_unix_ms(), me.id, me.id, "left_trainer", "DELETE /api/v1/trainer"});
         });

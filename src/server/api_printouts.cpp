@@ -123,7 +123,7 @@ void Api::printout_routes() {
 
     // The feed's address: made (or replaced: the old one stops working) and revoked by its owner.
     router_.add("GET", "/api/v1/calendar", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        auto feeds = store_.tokens(ctx.me().id, "calendar");
+        auto feeds = store_.tokens(ctx.me().id, TokenKind::calendar);
         if (feeds.empty()) return json_response(200, bj::object{{"active", false}, {"time", nullptr}, {"created_unix_ms", nullptr}});
         return json_response(200, bj::object{{"active", true}, {"time", feeds.front().label}, {"created_unix_ms", feeds.front().created_unix_ms}});
     });
@@ -138,15 +138,15 @@ void Api::printout_routes() {
         minute_of_day(time, "time");
         std::string secret;
         store_.transaction([&] {
-            store_.revoke_tokens(ctx.me().id, "calendar");
-            secret = security::issue_token(store_, "calendar", ctx.me().id, 0, time);
+            store_.revoke_tokens(ctx.me().id, TokenKind::calendar);
+            secret = security::issue_token(store_, TokenKind::calendar, ctx.me().id, 0, time);
         });
         auto url = link_base(req) + "/calendar/" + secret + ".ics";
         auto webcal = url.substr(url.find("://"));
         return json_response(201, bj::object{{"url", url}, {"webcal", "webcal" + webcal}, {"time", time}});
     });
     router_.add("DELETE", "/api/v1/calendar", Access::signed_in(), [this](const HttpRequest&, const Params&, const Ctx& ctx) {
-        store_.revoke_tokens(ctx.me().id, "calendar");
+        store_.revoke_tokens(ctx.me().id, TokenKind::calendar);
         return json_response(200, bj::object{{"active", false}, {"time", nullptr}, {"created_unix_ms", nullptr}});
     });
 
@@ -155,7 +155,7 @@ void Api::printout_routes() {
         auto not_found = [] { return error_response(404, "not_found", "this calendar address is not valid (it may have been replaced or turned off)"); };
         if (!file.ends_with(".ics")) return not_found();
         auto t = store_.token(security::secret_hash(file.substr(0, file.size() - 4)));
-        if (!t || t->kind != "calendar" || t->revoked) return not_found();
+        if (!t || t->kind != TokenKind::calendar || t->revoked) return not_found();
         auto plan = current_routine(t->user);
         if (!plan || plan->phases.empty())
             return error_response(404, "no_routine", "there is no routine to remind you of yet (or the screening says not to roll)");

@@ -62,7 +62,7 @@ void Api::session_routes() {
         auto snap = l.engine->snapshot();
         return bj::object{{"id", id},
                           {"client_id", info.client_id.empty() ? bj::value(nullptr) : bj::value(info.client_id)},
-                          {"status", info.status},
+                          {"status", to_string(info.status)},
                           {"started_unix_ms", info.started_unix_ms},
                           {"ended_unix_ms", info.ended_unix_ms ? bj::value(info.ended_unix_ms) : bj::value(nullptr)},
                           {"state", to_string(snap.state)},
@@ -186,7 +186,7 @@ void Api::session_routes() {
                 quit = quit || (e.event.type == EventType::quit && !out.rejected);
                 if (!was_done && l.engine->state() == State::done) {
                     info->ended_unix_ms = info->started_unix_ms + e.event.t_ms;
-                    info->status = quit ? "stopped" : "done";
+                    info->status = quit ? SessionStatus::stopped : SessionStatus::done;
                     store_.end_session(id, info->ended_unix_ms, info->status);
                 }
             }

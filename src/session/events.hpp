@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/enum_names.hpp"
 #include "common/side.hpp"
 #include "planning/plan.hpp"
 
@@ -31,6 +32,13 @@ struct Event {
     std::int64_t t_ms = 0;              // milliseconds since the session began (injected clock)
     std::optional<int> tenderness;      // found / eased
 };
+
+// How a stored session stands: still open, done (worked through to the end) or stopped early.
+enum class SessionStatus { open, done, stopped };
+inline constexpr auto kSessionStatuses = enum_names<SessionStatus>(std::pair{SessionStatus::open, "open"}, std::pair{SessionStatus::done, "done"},
+                                                                   std::pair{SessionStatus::stopped, "stopped"});
+constexpr std::string_view to_string(SessionStatus s) { return kSessionStatuses.name(s); }
+constexpr std::optional<SessionStatus> parse_session_status(std::string_view s) { return kSessionStatuses.parse(s); }
 
 enum class State { ready, positioning, rolling, holding, eased, stretching, exercising, paused, done };
 std::string_view to_string(State s);

@@ -47,7 +47,7 @@ inline VisitRecord visit_row(const pqxx::row& r) {
 }
 
 inline SessionInfo session_row(const pqxx::row& r) {
-    return SessionInfo{i64(r[0]), i64(r[1]), i64(r[2]), i32(r[3]), text(r[4]), i32(r[5]), i32(r[6]), text(r[7]), text(r[8]), i64(r[9])};
+    return SessionInfo{i64(r[0]), i64(r[1]), i64(r[2]), i32(r[3]), stored::session_status(text(r[4])), i32(r[5]), i32(r[6]), text(r[7]), text(r[8]), i64(r[9])};
 }
 inline StoredAssessment assessment_row(const pqxx::row& r) {
     return StoredAssessment{i64(r[0]), i64(r[1]), i32(r[2]), text(r[3]), i64(r[4]), i64(r[5])};
@@ -60,10 +60,10 @@ inline StoredClearance clearance_row(const pqxx::row& r) {
     return StoredClearance{i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), text(r[4]), i32(r[5]), text(r[6])};
 }
 inline User user_row(const pqxx::row& r) {
-    return User{i64(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), i64(r[5])};
+    return User{i64(r[0]), text(r[1]), text(r[2]), stored::role(text(r[3])), text(r[4]), i64(r[5])};
 }
 inline Token token_row(const pqxx::row& r) {
-    return Token{text(r[0]), text(r[1]), i64(r[2]), i64(r[3]), i64(r[4]), i64(r[5]), r[6].as<bool>(), text(r[7]), text(r[8])};
+    return Token{text(r[0]), stored::token_kind(text(r[1])), i64(r[2]), i64(r[3]), i64(r[4]), i64(r[5]), r[6].as<bool>(), text(r[7]), text(r[8])};
 }
 inline Link link_row(const pqxx::row& r) { return Link{i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3])}; }
 

@@ -54,8 +54,8 @@ public:
         });
     }
 
-    void end_session(std::int64_t session, std::int64_t ended_unix_ms, const std::string& status) override {
-        one([&](Txn& t) { t.exec(sql::end_session, ended_unix_ms, status, session); });
+    void end_session(std::int64_t session, std::int64_t ended_unix_ms, SessionStatus status) override {
+        one([&](Txn& t) { t.exec(sql::end_session, ended_unix_ms, std::string(to_string(status)), session); });
     }
 
     std::vector<SessionInfo> list_sessions(UserId user) override {
@@ -174,7 +174,7 @@ public:
 
     UserId create_user(const User& u) override {
         return one([&](Txn& t) {
-            auto r = t.exec(sql::create_user, u.email, u.name, u.role, u.password_hash, u.created_unix_ms);
+            auto r = t.exec(sql::create_user, u.email, u.name, std::string(to_string(u.role)), u.password_hash, u.created_unix_ms);
             if (r.empty()) throw ConflictError("an account with this email already exists");
             return i64(r[0][0]);
         });
@@ -196,7 +196,7 @@ public:
     }
 
     void update_user(const User& u) override {
-        one([&](Txn& t) { t.exec(sql::update_user, u.name, u.role, u.password_hash, u.id); });
+        one([&](Txn& t) { t.exec(sql::update_user, u.name, std::string(to_string(u.role)), u.password_hash, u.id); });
     }
 
     Attempts attempts(const std::string& key) override {
@@ -232,7 +232,7 @@ public:
 
     void put_token(const Token& k) override {
         one([&](Txn& t) {
-            t.exec(sql::put_token, k.hash, k.kind, k.user, k.created_unix_ms, k.expires_unix_ms, k.used_unix_ms, k.revoked, k.label, k.csrf);
+            t.exec(sql::put_token, k.hash, std::string(to_string(k.kind)), k.user, k.created_unix_ms, k.expires_unix_ms, k.used_unix_ms, k.revoked, k.label, k.csrf);
         });
     }
 
@@ -252,12 +252,12 @@ public:
         one([&](Txn& t) { t.exec(sql::revoke_token, hash); });
     }
 
-    void revoke_tokens(UserId user, const std::string& kind) override {
-        one([&](Txn& t) { t.exec(sql::revoke_tokens, user, kind); });
+    void revoke_tokens(UserId user, TokenKind kind) override {
+        one([&](Txn& t) { t.exec(sql::revoke_tokens, user, std::string(to_string(kind))); });
     }
 
-    std::vector<Token> tokens(UserId user, const std::string& kind) override {
-        return one([&](Txn& t) { return rows<Token>(t.exec(sql::tokens, user, kind), token_row); });
+    std::vector<Token> tokens(UserId user, TokenKind kind) override {
+        return one([&](Txn& t) { return rows<Token>(t.exec(sql::tokens, user, std::string(to_string(kind))), token_row); });
     }
 
     void link(UserId trainer, UserId client, std::int64_t now_unix_ms) override {

@@ -1,17 +1,18 @@
 // The SQLite store's accounts: users, sign-in throttles, tokens and trainer links.
 #include "store/sqlite_store.hpp"
+#include "store/stored.hpp"
 
 namespace unknot::sqlite {
 
 namespace {
 
 constexpr const char* user_columns = "SELECT id, email, name, role, password_hash, created_unix_ms FROM users ";
-User user_row(Statement& st) { return User{st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.i64(5)}; }
+User user_row(Statement& st) { return User{st.i64(0), st.text(1), st.text(2), stored::role(st.text(3)), st.text(4), st.i64(5)}; }
 
 constexpr const char* token_columns =
     "SELECT hash, kind, user_id, created_unix_ms, expires_unix_ms, used_unix_ms, revoked, label, csrf FROM tokens ";
 Token token_row(Statement& st) {
-    return Token{st.text(0), st.text(1), st.i64(2), st.i64(3), st.i64(4), st.i64(5), st.i64(6) != 0, st.text(7), st.text(8)};
+    return Token{st.text(0), stored::token_kind(st.text(1)), st.i64(2), st.i64(3), st.i64(4), st.i64(5), st.i64(6) != 0, st.text(7), st.text(8)};
 }
 
 }  // namespace
@@ -21,7 +22,7 @@ UserId SqliteStore::create_user(const User& u) {
         Statement st(c,
                      "INSERT INTO users(email, name, role, password_hash, created_unix_ms)"
                      " VALUES (?,?,?,?,?) ON CONFLICT(email) DO NOTHING");
-        st.bind(1, u.email).bind(2, u.name).bind(3, u.role).bind(4, u.password_hash).bind(5, u.created_unix_ms).step();
+        st.bind(1, u.email).bind(2, u.name).bind(3, to_string(u.role)).bind(4, u.password_hash).bind(5, u.created_unix_ms).step();
         if (c.changes() == 0) throw ConflictError("an account with this email already exists");
         return c.last_id();
     });
@@ -77,7 +78,7 @@ std::int64_t SqliteStore::count_users() {
 void SqliteStore::update_user(const User& u) {
     return db_.write([&](Conn& c) -> void {
         Statement st(c, "UPDATE users SET name=?, role=?, password_hash=? WHERE id=?");
-        st.bind(1, u.name).bind(2, u.role).bind(3, u.password_hash).bind(4, u.id).step();
+        st.bind(1, u.name).bind(2, to_string(u.role)).bind(3, u.password_hash).bind(4, u.id).step();
     });
 }
 
@@ -146,7 +147,7 @@ void SqliteStore::put_token(const Token& t) {
         Statement st(c,
                      "INSERT INTO tokens(hash, kind, user_id, created_unix_ms, expires_unix_ms, used_unix_ms, revoked, label, csrf)"
                      " VALUES (?,?,?,?,?,?,?,?,?)");
-        st.bind(1, t.hash).bind(2, t.kind).bind(3, t.user).bind(4, t.created_unix_ms).bind(5, t.expires_unix_ms).bind(6, t.used_unix_ms);
+        st.bind(1, t.hash).bind(2, to_string(t.kind)).bind(3, t.user).bind(4, t.created_unix_ms).bind(5, t.expires_unix_ms).bind(6, t.used_unix_ms);
         st.bind(7, std::int64_t{t.revoked}).bind(8, t.label).bind(9, t.csrf).step();
     });
 }
@@ -177,17 +178,17 @@ void SqliteStore::revoke_token(const std::string& hash) {
     });
 }
 
-void SqliteStore::revoke_tokens(UserId user, const std::string& kind) {
+void SqliteStore::revoke_tokens(UserId user, TokenKind kind) {
     return db_.write([&](Conn& c) -> void {
         Statement st(c, "UPDATE tokens SET revoked=1 WHERE user_id=? AND kind=?");
-        st.bind(1, user).bind(2, kind).step();
+        st.bind(1, user).bind(2, to_string(kind)).step();
     });
 }
 
-std::vector<Token> SqliteStore::tokens(UserId user, const std::string& kind) {
+std::vector<Token> SqliteStore::tokens(UserId user, TokenKind kind) {
     return db_.read([&](Conn& c) -> std::vector<Token> {
         Statement st(c, std::string(token_columns) + "WHERE user_id=? AND kind=? AND revoked=0 ORDER BY created_unix_ms DESC, hash");
-        st.bind(1, user).bind(2, kind);
+        st.bind(1, user).bind(2, to_string(kind));
         std::vector<Token> out;
         while (st.step()) out.push_back(token_row(st));
         return out;

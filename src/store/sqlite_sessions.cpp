@@ -68,7 +68,7 @@ std::optional<SessionInfo> SqliteStore::session(std::int64_t id) {
                      " s.plan_json, COALESCE(s.client_id,''), s.user_id FROM sessions s WHERE s.id=?");
         st.bind(1, id);
         if (!st.step()) return std::nullopt;
-        return SessionInfo{st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), st.text(4), static_cast<int>(st.i64(5)),
+        return SessionInfo{st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), stored::session_status(st.text(4)), static_cast<int>(st.i64(5)),
                            static_cast<int>(st.i64(6)), st.text(7), st.text(8), st.i64(9)};
     });
 }
@@ -152,10 +152,10 @@ void SqliteStore::save_visit(std::int64_t session, const VisitRecord& v) {
     });
 }
 
-void SqliteStore::end_session(std::int64_t session, std::int64_t ended_unix_ms, const std::string& status) {
+void SqliteStore::end_session(std::int64_t session, std::int64_t ended_unix_ms, SessionStatus status) {
     return db_.write([&](Conn& c) -> void {
         Statement st(c, "UPDATE sessions SET ended_unix_ms=?, status=? WHERE id=?");
-        st.bind(1, ended_unix_ms).bind(2, status).bind(3, session).step();
+        st.bind(1, ended_unix_ms).bind(2, to_string(status)).bind(3, session).step();
     });
 }
 
@@ -168,7 +168,7 @@ std::vector<SessionInfo> SqliteStore::list_sessions(UserId user) {
         st.bind(1, user);
         std::vector<SessionInfo> out;
         while (st.step())
-            out.push_back({st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), st.text(4), static_cast<int>(st.i64(5)),
+            out.push_back({st.i64(0), st.i64(1), st.i64(2), static_cast<int>(st.i64(3)), stored::session_status(st.text(4)), static_cast<int>(st.i64(5)),
                            static_cast<int>(st.i64(6)), {}, st.text(7), user});
         return out;
     });

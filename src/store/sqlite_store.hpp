@@ -40,8 +40,8 @@ public:
     std::optional<Token> token(const std::string& hash) override;
     bool consume_token(const std::string& hash, std::int64_t now) override;
     void revoke_token(const std::string& hash) override;
-    void revoke_tokens(UserId user, const std::string& kind) override;
-    std::vector<Token> tokens(UserId user, const std::string& kind) override;
+    void revoke_tokens(UserId user, TokenKind kind) override;
+    std::vector<Token> tokens(UserId user, TokenKind kind) override;
     void link(UserId trainer, UserId client, std::int64_t now) override;
     void unlink(UserId trainer, UserId client, std::int64_t now) override;
     std::vector<Link> clients_of(UserId trainer) override;
@@ -61,7 +61,7 @@ public:
     void transaction(const std::function<void()>& fn) override;
     void save_hold(std::int64_t session, const HoldRecord& h) override;
     void save_visit(std::int64_t session, const VisitRecord& v) override;
-    void end_session(std::int64_t session, std::int64_t ended_unix_ms, const std::string& status) override;
+    void end_session(std::int64_t session, std::int64_t ended_unix_ms, SessionStatus status) override;
     std::vector<SessionInfo> list_sessions(UserId user) override;
     std::vector<HoldRecord> holds(std::int64_t session) override;
     std::vector<SessionSummary> session_summaries(UserId user, int from_day) override;

@@ -53,7 +53,7 @@ struct SessionInfo {
     std::int64_t id = 0;
     std::int64_t started_unix_ms = 0, ended_unix_ms = 0;
     int day = 0;
-    std::string status;     // open, done, stopped
+    SessionStatus status = SessionStatus::open;
     int holds = 0, visits = 0;
     std::string plan_json;  // filled by session(), not by list_sessions()
     std::string client_id;
@@ -76,7 +76,7 @@ struct User {
     UserId id = 0;
     std::string email;  // stored lower-case; unique
     std::string name;
-    std::string role;           // self, client, trainer, admin
+    Role role = Role::self;
     std::string password_hash;  // argon2id string (libsodium), never the password
     std::int64_t created_unix_ms = 0;
 };
@@ -85,7 +85,7 @@ struct User {
 // feeds) is stored only as a hash of itself, so a copy of the database logs nobody in.
 struct Token {
     std::string hash;  // hex digest of the secret; primary key
-    std::string kind;  // session, api, invite, reset, calendar
+    TokenKind kind = TokenKind::session;
     UserId user = 0;   // owner; for an invite, the inviting trainer
     std::int64_t created_unix_ms = 0, expires_unix_ms = 0;  // 0: never expires
     std::int64_t used_unix_ms = 0;  // single-use tokens: when used (0: not yet)
@@ -174,7 +174,7 @@ public:
     // Durable on return: a crash after this call never loses the record.
     virtual void save_hold(std::int64_t session, const HoldRecord& h) = 0;
     virtual void save_visit(std::int64_t session, const VisitRecord& v) = 0;
-    virtual void end_session(std::int64_t session, std::int64_t ended_unix_ms, const std::string& status) = 0;
+    virtual void end_session(std::int64_t session, std::int64_t ended_unix_ms, SessionStatus status) = 0;
     virtual std::vector<SessionInfo> list_sessions(UserId user) = 0;  // newest first
     // Oldest first, with records; from_day limits it to sessions on or after that day.
     virtual std::vector<SessionSummary> session_summaries(UserId user, int from_day = std::numeric_limits<int>::min()) = 0;
@@ -231,8 +231,8 @@ public:
     // otherwise. Atomic across processes: of two concurrent uses exactly one wins.
     virtual bool consume_token(const std::string& hash, std::int64_t now_unix_ms) = 0;
     virtual void revoke_token(const std::string& hash) = 0;
-    virtual void revoke_tokens(UserId user, const std::string& kind) = 0;
-    virtual std::vector<Token> tokens(UserId user, const std::string& kind) = 0;  // unrevoked, newest first
+    virtual void revoke_tokens(UserId user, TokenKind kind) = 0;
+    virtual std::vector<Token> tokens(UserId user, TokenKind kind) = 0;  // unrevoked, newest first
 
     // Throws ConflictError when the client already has a trainer.
     virtual void link(UserId trainer, UserId client, std::int64_t now_unix_ms) = 0;

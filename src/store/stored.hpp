@@ -21,6 +21,9 @@ inline ItemKind item_kind(std::string_view v) { return known<ItemKind>("visits.k
 inline VisitOutcome outcome(std::string_view v) { return known<VisitOutcome>("visits.outcome", v, parse_visit_outcome); }
 inline HoldOutcome hold_outcome(std::string_view v) { return known<HoldOutcome>("holds.outcome", v, parse_hold_outcome); }
 inline EventType event_type(std::string_view v) { return known<EventType>("session_events.type", v, parse_event_type); }
+inline Role role(std::string_view v) { return known<Role>("users.role", v, parse_role); }
+inline TokenKind token_kind(std::string_view v) { return known<TokenKind>("tokens.kind", v, parse_token_kind); }
+inline SessionStatus session_status(std::string_view v) { return known<SessionStatus>("sessions.status", v, parse_session_status); }
 // NULL (read as empty) is a move with no sides; anything else must be a side.
 inline std::optional<Side> side(std::string_view v) {
     if (v.empty()) return std::nullopt;

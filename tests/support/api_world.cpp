@@ -26,7 +26,7 @@ ApiWorld::ApiWorld(server::ApiOptions options, const std::string& db) : store_(o
     profile.tools = {"foam_roller"};
     auto plan_text = json::to_json_text(make_plan(profile, catalog()));
     auto add = [&](const std::string& who, const std::string& role) {
-        User u{0, who + "@example.org", who, role, hash_for_tests(), now};
+        User u{0, who + "@example.org", who, parse_role(role).value(), hash_for_tests(), now};
         Person p{s.create_user(u), u.email, role, 0};
         p.session = s.begin_session({p.id, now, local_day(now), plan_text, who + "-s1"});
         s.save_hold(p.session, HoldRecord{0, "calves_roll", Side::left, {"gastrocnemius"}, 1, 1000, 31000, 30, 6, 3, HoldOutcome::eased});

@@ -34,8 +34,8 @@ inline std::string plan_text(const std::vector<std::string>& targets) {
 
 inline ExchangeWorld fill_world(Store& s) {
     ExchangeWorld w;
-    w.trainer = s.create_user(make_user("tara@example.org", "trainer"));
-    w.client = s.create_user(make_user("cody@example.org", "client"));
+    w.trainer = s.create_user(make_user("tara@example.org", Role::trainer));
+    w.client = s.create_user(make_user("cody@example.org", Role::client));
     s.link(w.trainer, w.client, kT0 + 1'000);
     // Recorded by the CLI: no client id, no event log.
     w.cli_session = s.begin_session({w.client, kT0 + kDayMs, kDay0 + 1, plan_text({"calf"}), ""});
@@ -43,7 +43,7 @@ inline ExchangeWorld fill_world(Store& s) {
     s.save_hold(w.cli_session, make_hold(2, Side::right, std::nullopt, HoldOutcome::too_painful));
     s.save_visit(w.cli_session, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 1));
     s.save_visit(w.cli_session, make_visit(1, ItemKind::stretch, "wall_calf_stretch_straight_knee", std::nullopt, VisitOutcome::skipped, 0));
-    s.end_session(w.cli_session, kT0 + kDayMs + 600'000, "done");
+    s.end_session(w.cli_session, kT0 + kDayMs + 600'000, SessionStatus::done);
     // Driven over the API: a client id and an event log. The open one starts at the same time,
     // so the order of the two rests on the order they were recorded in.
     w.api_session = s.begin_session({w.client, kT0 + 2 * kDayMs, kDay0 + 2, plan_text({"hamstrings"}), "cody-2"});
@@ -54,7 +54,7 @@ inline ExchangeWorld fill_world(Store& s) {
     auto h = make_hold(1, Side::right, 2, HoldOutcome::eased);
     h.technique = "hamstrings_roll", h.muscles = {"hamstrings"}, h.tenderness_start = 6;
     s.save_hold(w.api_session, h);
-    s.end_session(w.api_session, kT0 + 2 * kDayMs + 90'000, "stopped");
+    s.end_session(w.api_session, kT0 + 2 * kDayMs + 90'000, SessionStatus::stopped);
     w.open_session = s.begin_session({w.client, kT0 + 2 * kDayMs, kDay0 + 2, plan_text({"calf"}), "cody-3"});
     s.add_event(w.open_session, 1, {"o1", {EventType::start, 0, std::nullopt}});
 
@@ -69,7 +69,7 @@ inline ExchangeWorld fill_world(Store& s) {
     // Ids in an order where byte order and a language collation disagree.
     s.put_user_technique({w.client, "b-roll", "B roll", "free-exercise-db", "gastrocnemius soleus", R"({"instructions":["Roll slowly."]})"});
     s.put_user_technique({w.client, "Calves-SMR", "Calves-SMR", "free-exercise-db", "", R"({"unmapped":["biceps"]})"});
-    s.put_token(Token{"0123456789abcdef0123456789abcdef", "api", w.client, kT0 + 10, 0, 0, false, "script", ""});
+    s.put_token(Token{"0123456789abcdef0123456789abcdef", TokenKind::api, w.client, kT0 + 10, 0, 0, false, "script", ""});
     // Someone else's data, which must stay out of the client's export.
     auto own = s.begin_session({w.trainer, kT0 + 3 * kDayMs, kDay0 + 3, plan_text({"calf"}), "cody-2"});
     s.save_hold(own, make_hold(1, Side::left, 1, HoldOutcome::eased));
@@ -95,7 +95,7 @@ inline std::string snapshot(Store& s) {
     std::string out = std::to_string(s.count_users()) + " users\n";
     std::vector<UserId> ids{kLocalUser};
     for (const auto& u : s.users()) {
-        out += std::to_string(u.id) + " " + u.email + " " + u.role + " " + u.password_hash + "\n";
+        out += std::to_string(u.id) + " " + u.email + " " + std::string(to_string(u.role)) + " " + u.password_hash + "\n";
         ids.push_back(u.id);
     }
     for (auto id : ids) out += boost::json::serialize(exchange::export_user(s, id, 0)) + "\n";

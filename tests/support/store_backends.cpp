@@ -113,12 +113,12 @@ VisitRecord make_visit(int item, ItemKind kind, const std::string& id, std::opti
     return v;
 }
 
-User make_user(const std::string& email, const std::string& role) {
+User make_user(const std::string& email, Role role) {
     return User{0, email, "Name of " + email, role, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", kT0};
 }
 
-Token make_token(const std::string& hash, const std::string& kind, UserId user, std::int64_t created, std::int64_t expires) {
-    return Token{hash, kind, user, created, expires, 0, false, "label " + hash, kind == "session" ? "csrf-" + hash : ""};
+Token make_token(const std::string& hash, TokenKind kind, UserId user, std::int64_t created, std::int64_t expires) {
+    return Token{hash, kind, user, created, expires, 0, false, "label " + hash, kind == TokenKind::session ? "csrf-" + hash : ""};
 }
 
 std::int64_t StoreContract::rolled(UserId user, std::int64_t started, int day) {

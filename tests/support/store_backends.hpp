@@ -73,8 +73,8 @@ constexpr std::int64_t kT0 = 1'700'000'000'000;  // a realistic unix time in ms:
 
 HoldRecord make_hold(int spot, std::optional<Side> side, std::optional<int> tenderness_end, HoldOutcome outcome);
 VisitRecord make_visit(int item, ItemKind kind, const std::string& id, std::optional<Side> side, VisitOutcome outcome, int spots);
-User make_user(const std::string& email, const std::string& role = "self");
-Token make_token(const std::string& hash, const std::string& kind, UserId user, std::int64_t created, std::int64_t expires = 0);
+User make_user(const std::string& email, Role role = Role::self);
+Token make_token(const std::string& hash, TokenKind kind, UserId user, std::int64_t created, std::int64_t expires = 0);
 void expect_same(const HoldRecord& got, const HoldRecord& want);
 void expect_same(const VisitRecord& got, const VisitRecord& want);
 
@@ -92,7 +92,7 @@ protected:
     std::int64_t begin(std::int64_t started, int day, const std::string& plan = "{\"phases\":[]}", UserId user = kLocalUser) {
         return store_->begin_session(NewSession{user, started, day, plan, {}});
     }
-    UserId add_user(const std::string& email, const std::string& role = "self") { return store_->create_user(make_user(email, role)); }
+    UserId add_user(const std::string& email, Role role = Role::self) { return store_->create_user(make_user(email, role)); }
     // A session with one hold (tenderness 6) and one visit, owned by `user`.
     std::int64_t rolled(UserId user, std::int64_t started, int day);
     void reopen() {

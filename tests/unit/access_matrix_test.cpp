@@ -238,7 +238,7 @@ TEST(AccessMatrix, LeavingATrainerEndsTheirAccess) {
     auto mine = w.send("client_a", "GET", "/api/v1/history");
     EXPECT_EQ(mine.status, 200);
     EXPECT_NE(mine.body.find("calves_roll"), std::string::npos);
-    EXPECT_EQ(w.store().user(w["client_a"].id)->role, "self");
+    EXPECT_EQ(w.store().user(w["client_a"].id)->role, Role::self);
 }
 
 }  // namespace

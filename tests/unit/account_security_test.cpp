@@ -46,7 +46,7 @@ TEST(Csrf, ReadsNeedNoToken) {
 
 TEST(Csrf, ApiTokensNeedNoCsrfButMustBeValid) {
     ApiWorld w;
-    auto secret = security::issue_token(w.store(), "api", w["solo"].id, 60'000, "script");
+    auto secret = security::issue_token(w.store(), TokenKind::api, w["solo"].id, 60'000, "script");
     server::HttpRequest r;
     r.method = "POST";
     r.target = "/api/v1/screenings";
@@ -195,7 +195,7 @@ TEST(Tokens, ExpiredAndRevokedTokensStopWorking) {
     std::this_thread::sleep_for(std::chrono::milliseconds(400));
     EXPECT_EQ(w.api().handle_sync(r).status, 401);  // the login session expired
 
-    auto secret = security::issue_token(w.store(), "api", w["solo"].id, 200, "short");
+    auto secret = security::issue_token(w.store(), TokenKind::api, w["solo"].id, 200, "short");
     server::HttpRequest b;
     b.method = "GET";
     b.target = "/api/v1/history";
@@ -204,7 +204,7 @@ TEST(Tokens, ExpiredAndRevokedTokensStopWorking) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     EXPECT_EQ(w.api().handle_sync(b).status, 401);
 
-    auto keep = security::issue_token(w.store(), "api", w["solo"].id, 0, "kept");
+    auto keep = security::issue_token(w.store(), TokenKind::api, w["solo"].id, 0, "kept");
     b.headers = {{"authorization", "Bearer " + keep}};
     EXPECT_EQ(w.api().handle_sync(b).status, 200);
     w.store().revoke_token(security::secret_hash(keep));
@@ -230,7 +230,7 @@ TEST(Invites, AnInviteWorksOnceAndMakesAClient) {
     auto join = w.send("solo", "POST", "/api/v1/invites/" + token + "/accept");
     ASSERT_EQ(join.status, 200) << join.body;
     EXPECT_EQ(w.store().trainer_of(w["solo"].id)->trainer, w["trainer_a"].id);
-    EXPECT_EQ(w.store().user(w["solo"].id)->role, "client");
+    EXPECT_EQ(w.store().user(w["solo"].id)->role, Role::client);
     // Second use: by the same person, by another, or by signing up with it.
     EXPECT_EQ(w.send("solo", "POST", "/api/v1/invites/" + token + "/accept").status, 410);
     EXPECT_EQ(w.send("client_b", "POST", "/api/v1/invites/" + token + "/accept").status, 410);
@@ -261,10 +261,10 @@ TEST(Invites, ATrainerSeesAndWithdrawsOpenInvites) {
 
 TEST(Invites, ExpiredInvitesAndTrainersAsClientsAreRefused) {
     ApiWorld w;
-    auto old = security::issue_token(w.store(), "invite", w["trainer_a"].id, 1);
+    auto old = security::issue_token(w.store(), TokenKind::invite, w["trainer_a"].id, 1);
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     EXPECT_EQ(w.send("solo", "POST", "/api/v1/invites/" + old + "/accept").status, 410);
-    auto fresh = security::issue_token(w.store(), "invite", w["trainer_a"].id, 60'000);
+    auto fresh = security::issue_token(w.store(), TokenKind::invite, w["trainer_a"].id, 60'000);
     EXPECT_EQ(w.send("trainer_b", "POST", "/api/v1/invites/" + fresh + "/accept").status, 409);
     EXPECT_EQ(w.send("client_b", "POST", "/api/v1/invites/" + fresh + "/accept").status, 409);  // already has a trainer
 }
@@ -272,14 +272,14 @@ TEST(Invites, ExpiredInvitesAndTrainersAsClientsAreRefused) {
 TEST(PasswordReset, ALinkSetsThePasswordOnceAndSignsOutEverywhere) {
     ApiWorld w;
     auto session = w.request_as("solo", "GET", "/api/v1/history");
-    auto secret = security::issue_token(w.store(), "reset", w["solo"].id, 60'000);
+    auto secret = security::issue_token(w.store(), TokenKind::reset, w["solo"].id, 60'000);
     auto body = bj::serialize(bj::object{{"token", secret}, {"password", "a brand new passphrase"}});
     EXPECT_EQ(w.send("", "POST", "/api/v1/password-reset", body).status, 200);
     EXPECT_EQ(w.send("", "POST", "/api/v1/password-reset", body).status, 410);
     EXPECT_EQ(w.api().handle_sync(session).status, 401);
     EXPECT_EQ(w.send("", "POST", "/api/v1/login", login_body(w["solo"].email, "a brand new passphrase")).status, 200);
     EXPECT_EQ(w.send("", "POST", "/api/v1/login", login_body(w["solo"].email, ApiWorld::password_for_tests)).status, 401);
-    auto weak = bj::serialize(bj::object{{"token", security::issue_token(w.store(), "reset", w["solo"].id, 60'000)}, {"password", "short"}});
+    auto weak = bj::serialize(bj::object{{"token", security::issue_token(w.store(), TokenKind::reset, w["solo"].id, 60'000)}, {"password", "short"}});
     auto res = w.send("", "POST", "/api/v1/password-reset", weak);
     EXPECT_EQ(res.status, 400);
     EXPECT_NE(res.body.find("\"field\":\"password\""), std::string::npos) << res.body;
@@ -303,7 +303,7 @@ TEST(Setup, OnlyTheFirstAccountComesFromSetup) {
     ASSERT_EQ(made.status, 201) << made.body;
     auto owner = store->user_by_email("owner@example.org");
     ASSERT_TRUE(owner);
-    EXPECT_EQ(owner->role, "admin");
+    EXPECT_EQ(owner->role, Role::admin);
     EXPECT_TRUE(owner->password_hash.starts_with("$argon2id$"));
     EXPECT_EQ(store->list_sessions(owner->id).size(), 1u);  // the local data is now the owner's
     r.body = bj::serialize(bj::object{{"email", "second@example.org"}, {"name", "Second"}, {"password", "second passphrase"}});
@@ -363,7 +363,7 @@ TEST(DataRights, ClientsOfADeletedTrainerAreOnTheirOwn) {
     ApiWorld w;
     auto gone = w.send("trainer_a", "DELETE", "/api/v1/me", bj::serialize(bj::object{{"password", ApiWorld::password_for_tests}}));
     ASSERT_EQ(gone.status, 200) << gone.body;
-    EXPECT_EQ(w.store().user(w["client_a"].id)->role, "self");
+    EXPECT_EQ(w.store().user(w["client_a"].id)->role, Role::self);
     EXPECT_FALSE(w.store().trainer_of(w["client_a"].id));
     EXPECT_EQ(w.store().list_sessions(w["client_a"].id).size(), 1u);
 }

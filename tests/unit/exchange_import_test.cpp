@@ -53,7 +53,7 @@ TEST_P(ImportContract, RoundTripIsByteIdenticalButForInstallationFields) {
     auto first = exchange::export_user(store(), w.client, 1);
     auto r = import_into(empty(), first);
     EXPECT_EQ(r.email, "cody@example.org");
-    EXPECT_EQ(r.role, "admin") << "the first account owns the installation";
+    EXPECT_EQ(r.role, Role::admin) << "the first account owns the installation";
     EXPECT_EQ(r.sessions, 3);
     EXPECT_EQ(r.events, 5);
     EXPECT_EQ(r.holds, 3);
@@ -88,7 +88,7 @@ TEST_P(ImportContract, RoundTripIsByteIdenticalButForInstallationFields) {
     auto open = empty().session_by_client_id(r.user, "cody-3");
     ASSERT_TRUE(open.has_value());
     EXPECT_EQ(empty().event_count(*open), 1);
-    EXPECT_EQ(empty().session(*open)->status, "open");
+    EXPECT_EQ(empty().session(*open)->status, SessionStatus::open);
     EXPECT_EQ(empty().audit_log(r.user, 10).at(0).action, "import");
 }
 
@@ -96,9 +96,9 @@ TEST_P(ImportContract, IntoAnInstallationWithAccountsTheRoleIsWhatTravels) {
     auto w = fill_world(store());
     auto cody = exchange::export_user(store(), w.client, 1);
     auto tara = exchange::export_user(store(), w.trainer, 1);
-    empty().create_user(make_user("owner@example.org", "admin"));
-    EXPECT_EQ(import_into(empty(), cody).role, "self") << "a client without their trainer rolls on their own";
-    EXPECT_EQ(import_into(empty(), tara).role, "trainer");
+    empty().create_user(make_user("owner@example.org", Role::admin));
+    EXPECT_EQ(import_into(empty(), cody).role, Role::self) << "a client without their trainer rolls on their own";
+    EXPECT_EQ(import_into(empty(), tara).role, Role::trainer);
     EXPECT_EQ(empty().count_users(), 3);
 }
 
@@ -112,7 +112,7 @@ TEST_P(ImportContract, DataFromBeforeAnyAccountGoesToAnInstallationWithoutOne) {
     EXPECT_TRUE(r.email.empty());
     EXPECT_EQ(json::pretty(portable(exchange::export_user(empty(), kLocalUser, 2))), json::pretty(portable(doc)));
     // With accounts it would be nobody's: refused.
-    empty().create_user(make_user("owner@example.org", "admin"));
+    empty().create_user(make_user("owner@example.org", Role::admin));
     auto e = refused(empty(), json::pretty(doc));
     EXPECT_EQ(e.where(), "cody.json: user");
 }

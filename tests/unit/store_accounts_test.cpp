@@ -23,8 +23,8 @@ class AccountsContract : public StoreContract {};
 TEST_P(AccountsContract, UsersRoundTripAndEmailsAreUnique) {
     EXPECT_EQ(store().count_users(), 0);
     EXPECT_TRUE(store().users().empty());
-    auto a = add_user("ann@example.com", "trainer");
-    auto b = add_user("bob@example.com", "client");
+    auto a = add_user("ann@example.com", Role::trainer);
+    auto b = add_user("bob@example.com", Role::client);
     EXPECT_GT(a, 0);
     EXPECT_NE(a, b);
     EXPECT_EQ(store().count_users(), 2);
@@ -36,7 +36,7 @@ TEST_P(AccountsContract, UsersRoundTripAndEmailsAreUnique) {
     EXPECT_EQ(ann->id, a);
     EXPECT_EQ(ann->email, "ann@example.com");
     EXPECT_EQ(ann->name, "Name of ann@example.com");
-    EXPECT_EQ(ann->role, "trainer");
+    EXPECT_EQ(ann->role, Role::trainer);
     EXPECT_EQ(ann->password_hash, make_user("x").password_hash);
     EXPECT_EQ(ann->created_unix_ms, kT0);
     EXPECT_EQ(store().user_by_email("bob@example.com")->id, b);
@@ -72,7 +72,7 @@ TEST_P(AccountsContract, AttemptsCountPerKeyStartOverWhenStaleAndClear) {
 }
 
 TEST_P(AccountsContract, UnknownRoleIsRejected) {
-    EXPECT_FALSE(store_error_of([&] { add_user("x@example.com", "owner"); }).empty());
+    EXPECT_FALSE(store_error_of([&] { add_user("x@example.com", static_cast<Role>(99)); }).empty());
     EXPECT_EQ(store().count_users(), 0);
 }
 
@@ -80,13 +80,13 @@ TEST_P(AccountsContract, UpdateUserWritesNameRoleAndPasswordButNotEmail) {
     auto a = add_user("ann@example.com");
     auto u = *store().user(a);
     u.name = "Ann B.";
-    u.role = "trainer";
+    u.role = Role::trainer;
     u.password_hash = "$argon2id$new";
     u.email = "changed@example.com";
     store().update_user(u);
     auto got = *store().user(a);
     EXPECT_EQ(got.name, "Ann B.");
-    EXPECT_EQ(got.role, "trainer");
+    EXPECT_EQ(got.role, Role::trainer);
     EXPECT_EQ(got.password_hash, "$argon2id$new");
     EXPECT_EQ(got.email, "ann@example.com");
 }
@@ -94,15 +94,15 @@ TEST_P(AccountsContract, UpdateUserWritesNameRoleAndPasswordButNotEmail) {
 TEST_P(AccountsContract, TokensRoundTripNewestFirstWithoutRevoked) {
     auto a = add_user("ann@example.com");
     auto b = add_user("bob@example.com");
-    store().put_token(make_token("h1", "session", a, kT0));
-    store().put_token(make_token("h2", "session", a, kT0 + 10, kT0 + 1'000));
-    store().put_token(make_token("h3", "api", a, kT0 + 20));
-    store().put_token(make_token("h4", "session", b, kT0 + 30));
+    store().put_token(make_token("h1", TokenKind::session, a, kT0));
+    store().put_token(make_token("h2", TokenKind::session, a, kT0 + 10, kT0 + 1'000));
+    store().put_token(make_token("h3", TokenKind::api, a, kT0 + 20));
+    store().put_token(make_token("h4", TokenKind::session, b, kT0 + 30));
 
     auto t = store().token("h2");
     ASSERT_TRUE(t.has_value());
     EXPECT_EQ(t->hash, "h2");
-    EXPECT_EQ(t->kind, "session");
+    EXPECT_EQ(t->kind, TokenKind::session);
     EXPECT_EQ(t->user, a);
     EXPECT_EQ(t->created_unix_ms, kT0 + 10);
     EXPECT_EQ(t->expires_unix_ms, kT0 + 1'000);
@@ -112,29 +112,29 @@ TEST_P(AccountsContract, TokensRoundTripNewestFirstWithoutRevoked) {
     EXPECT_EQ(t->csrf, "csrf-h2");
     EXPECT_FALSE(store().token("nope").has_value());
 
-    auto sessions = store().tokens(a, "session");
+    auto sessions = store().tokens(a, TokenKind::session);
     ASSERT_EQ(sessions.size(), 2u);
     EXPECT_EQ(sessions[0].hash, "h2");
     EXPECT_EQ(sessions[1].hash, "h1");
-    EXPECT_EQ(store().tokens(a, "api").size(), 1u);
-    EXPECT_TRUE(store().tokens(a, "invite").empty());
+    EXPECT_EQ(store().tokens(a, TokenKind::api).size(), 1u);
+    EXPECT_TRUE(store().tokens(a, TokenKind::invite).empty());
 
     store().revoke_token("h1");
     EXPECT_TRUE(store().token("h1")->revoked);
-    ASSERT_EQ(store().tokens(a, "session").size(), 1u);
-    store().revoke_tokens(a, "session");
-    EXPECT_TRUE(store().tokens(a, "session").empty());
-    EXPECT_EQ(store().tokens(a, "api").size(), 1u) << "only that kind";
-    EXPECT_EQ(store().tokens(b, "session").size(), 1u) << "only that user";
+    ASSERT_EQ(store().tokens(a, TokenKind::session).size(), 1u);
+    store().revoke_tokens(a, TokenKind::session);
+    EXPECT_TRUE(store().tokens(a, TokenKind::session).empty());
+    EXPECT_EQ(store().tokens(a, TokenKind::api).size(), 1u) << "only that kind";
+    EXPECT_EQ(store().tokens(b, TokenKind::session).size(), 1u) << "only that user";
 }
 
 TEST_P(AccountsContract, UnknownTokenKindIsRejected) {
-    EXPECT_FALSE(store_error_of([&] { store().put_token(make_token("h1", "magic", 1, kT0)); }).empty());
+    EXPECT_FALSE(store_error_of([&] { store().put_token(make_token("h1", static_cast<TokenKind>(99), 1, kT0)); }).empty());
     EXPECT_FALSE(store().token("h1").has_value());
 }
 
 TEST_P(AccountsContract, ConsumeTokenOnlyOnce) {
-    store().put_token(make_token("invite", "invite", 1, kT0, kT0 + 1'000));
+    store().put_token(make_token("invite", TokenKind::invite, 1, kT0, kT0 + 1'000));
     EXPECT_TRUE(store().consume_token("invite", kT0 + 10));
     EXPECT_EQ(store().token("invite")->used_unix_ms, kT0 + 10);
     EXPECT_FALSE(store().consume_token("invite", kT0 + 20));
@@ -143,9 +143,9 @@ TEST_P(AccountsContract, ConsumeTokenOnlyOnce) {
 }
 
 TEST_P(AccountsContract, ConsumeTokenRefusesExpiredAndRevoked) {
-    store().put_token(make_token("expiring", "reset", 1, kT0, kT0 + 1'000));
-    store().put_token(make_token("revoked", "reset", 1, kT0, kT0 + 1'000));
-    store().put_token(make_token("forever", "invite", 1, kT0, 0));
+    store().put_token(make_token("expiring", TokenKind::reset, 1, kT0, kT0 + 1'000));
+    store().put_token(make_token("revoked", TokenKind::reset, 1, kT0, kT0 + 1'000));
+    store().put_token(make_token("forever", TokenKind::invite, 1, kT0, 0));
     store().revoke_token("revoked");
     EXPECT_FALSE(store().consume_token("expiring", kT0 + 1'000)) << "expiry is exclusive";
     EXPECT_FALSE(store().consume_token("revoked", kT0 + 10));
@@ -161,7 +161,7 @@ TEST_P(AccountsContract, ConcurrentConsumesHaveOneWinner) {
     for (int i = 0; i < kThreads; ++i) stores.push_back(backend_->open());
     for (int round = 0; round < kRounds; ++round) {
         auto hash = "race" + std::to_string(round);
-        store().put_token(make_token(hash, "invite", 1, kT0));
+        store().put_token(make_token(hash, TokenKind::invite, 1, kT0));
         std::atomic<int> wins{0}, errors{0};
         std::vector<std::thread> threads;
         for (int i = 0; i < kThreads; ++i)
@@ -178,10 +178,10 @@ TEST_P(AccountsContract, ConcurrentConsumesHaveOneWinner) {
 }
 
 TEST_P(AccountsContract, ClientHasOneTrainerAtATime) {
-    auto t1 = add_user("t1@example.com", "trainer");
-    auto t2 = add_user("t2@example.com", "trainer");
-    auto c1 = add_user("c1@example.com", "client");
-    auto c2 = add_user("c2@example.com", "client");
+    auto t1 = add_user("t1@example.com", Role::trainer);
+    auto t2 = add_user("t2@example.com", Role::trainer);
+    auto c1 = add_user("c1@example.com", Role::client);
+    auto c2 = add_user("c2@example.com", Role::client);
     EXPECT_FALSE(store().trainer_of(c1).has_value());
     store().link(t1, c2, kT0 + 1);
     store().link(t1, c1, kT0);
@@ -333,7 +333,7 @@ TEST_P(AccountsContract, UserTechniquesReplaceByIdAndGoWithTheUser) {
     EXPECT_EQ(mine[1].name, "Calves again");
     EXPECT_EQ(mine[1].muscles, "soleus");
     EXPECT_EQ(mine[1].details_json, R"({"x":1})");
-    User u{0, "tech@example.org", "T", "self", "h", kT0};
+    User u{0, "tech@example.org", "T", Role::self, "h", kT0};
     auto id = store().create_user(u);
     store().put_user_technique({id, "Lats", "Lats", "free-exercise-db", "latissimus_dorsi", "{}"});
     store().delete_user(id);

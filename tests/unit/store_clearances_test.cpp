@@ -15,7 +15,7 @@ class ClearanceContract : public StoreContract {};
 
 TEST_P(ClearanceContract, KeptAsGivenAndApartFromTheScreening) {
     auto a = add_user("a@example.com");
-    auto trainer = add_user("t@example.com", "trainer");
+    auto trainer = add_user("t@example.com", Role::trainer);
     store().save_screening(StoredScreening{0, a, a, kT0, 19700, "{\"answers\":{\"osteoporosis\":true}}", "refer"});
     StoredClearance c{0, a, trainer, kT0 + 5, "osteoporosis", 19699, "Dr Rees: gentle rolling, no spine. \"ok\" — d'accord"};
     auto id = store().save_clearance(c);

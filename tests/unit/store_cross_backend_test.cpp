@@ -1,8 +1,8 @@
 // The two backends must read every record back the same way. The same writes go into a SQLite
 // file and a PostgreSQL schema, every read of the Store interface is written out as text, and the
 // two texts must be equal line for line. Every value of every stored enum (item kind, visit and
-// hold outcome, event type, side) is written, found by round-tripping each enum through its own
-// to_string/parse, so a kind added later is covered without editing this file. Runs under
+// hold outcome, event type, side, role, token kind, session status) is written, listed from the
+// enum itself, so a kind added later is covered without editing this file. Runs under
 // store_postgres (`*/postgres`), which fails when no PostgreSQL test ran.
 #include <gtest/gtest.h>
 
@@ -48,13 +48,13 @@ struct Written {
 Written write_everything(Store& s) {
     Written w;
     int n = 0;
-    for (const char* role : {"self", "client", "trainer", "admin"}) {
+    for (auto role : kRoles.values()) {
         ++n;
         w.users.push_back(s.create_user(User{0, "p" + std::to_string(n) + "@example.org", "Person " + std::to_string(n), role,
                                              "$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA", 1'700'000'000'000 + n}));
     }
     UserId self = w.users[0], client = w.users[1], trainer = w.users[2];
-    s.update_user(User{client, "p2@example.org", "Renamed Client", "client", "$argon2id$changed", 0});
+    s.update_user(User{client, "p2@example.org", "Renamed Client", Role::client, "$argon2id$changed", 0});
 
     // Sessions in every status, with holds of every outcome on every side and visits of every
     // item kind with every outcome.
@@ -66,9 +66,9 @@ Written write_everything(Store& s) {
     EXPECT_GE(hold_outcomes.size(), 5u);
     EXPECT_GE(event_types.size(), 11u);
     int day = 20'000;
-    for (const char* status : {"open", "done", "stopped"}) {
-        auto id = s.begin_session(NewSession{self, 1'720'000'000'000 + day, day, R"({"plan":")" + std::string(status) + "\"}",
-                                             std::string("client-") + status});
+    for (auto status : kSessionStatuses.values()) {
+        auto name = std::string(to_string(status));
+        auto id = s.begin_session(NewSession{self, 1'720'000'000'000 + day, day, R"({"plan":")" + name + "\"}", "client-" + name});
         w.sessions.push_back(id);
         int item = 0;
         for (auto kind : kinds)
@@ -90,7 +90,7 @@ Written write_everything(Store& s) {
             std::optional<int> t = seq % 2 ? std::optional<int>(static_cast<int>(seq % 11)) : std::nullopt;
             s.add_event(id, seq, StoredEvent{"ev-" + std::to_string(seq), Event{type, 250 * seq, t}});
         }
-        if (std::string(status) != "open") s.end_session(id, 1'720'000'900'000 + day, status);
+        if (status != SessionStatus::open) s.end_session(id, 1'720'000'900'000 + day, status);
         day += 1;
     }
     s.begin_session(NewSession{client, 1'720'100'000'000, day, "{}", ""});  // no client id
@@ -104,10 +104,10 @@ Written write_everything(Store& s) {
 
     // Tokens of every kind, used, revoked and expiring.
     int t = 0;
-    for (const char* kind : {"session", "api", "invite", "reset", "calendar"}) {
+    for (auto kind : kTokenKinds.values()) {
         ++t;
         Token k{"hash" + std::to_string(t), kind, t % 2 ? self : trainer, 1'700'000'000'000 + t, t % 3 ? 0 : 1'800'000'000'000, 0, false,
-                std::string("label ") + kind, "csrf" + std::to_string(t)};
+                "label " + std::string(to_string(kind)), "csrf" + std::to_string(t)};
         s.put_token(k);
         w.token_hashes.push_back(k.hash);
     }
@@ -129,12 +129,12 @@ Written write_everything(Store& s) {
 // Every read, as text.
 std::string read_everything(Store& s, const Written& w) {
     std::ostringstream o;
-    for (const auto& u : s.users()) o << "user " << u.id << ' ' << u.email << ' ' << u.name << ' ' << u.role << ' ' << u.password_hash << ' ' << u.created_unix_ms << '\n';
+    for (const auto& u : s.users()) o << "user " << u.id << ' ' << u.email << ' ' << u.name << ' ' << to_string(u.role) << ' ' << u.password_hash << ' ' << u.created_unix_ms << '\n';
     o << "count_users " << s.count_users() << '\n';
     for (auto id : w.users) {
-        if (auto u = s.user(id)) o << "user(" << id << ") " << u->email << ' ' << u->role << '\n';
+        if (auto u = s.user(id)) o << "user(" << id << ") " << u->email << ' ' << to_string(u->role) << '\n';
         for (const auto& x : s.list_sessions(id))
-            o << "list_session " << x.id << ' ' << x.started_unix_ms << ' ' << x.ended_unix_ms << ' ' << x.day << ' ' << x.status << ' ' << x.holds << ' '
+            o << "list_session " << x.id << ' ' << x.started_unix_ms << ' ' << x.ended_unix_ms << ' ' << x.day << ' ' << to_string(x.status) << ' ' << x.holds << ' '
               << x.visits << " [" << x.plan_json << "] " << x.client_id << ' ' << x.user << '\n';
         for (const auto& sum : s.session_summaries(id)) {
             o << "summary " << sum.id << ' ' << sum.day << ' ' << sum.started_unix_ms << ' ' << sum.holds.size() << ' ' << sum.visits.size() << '\n';
@@ -143,15 +143,15 @@ std::string read_everything(Store& s, const Written& w) {
         for (const auto& x : s.screenings(id)) o << "screening " << x.id << ' ' << x.user << ' ' << x.by << ' ' << x.day << ' ' << x.answers_json << ' ' << x.result << '\n';
         for (const auto& a : s.assignments(id)) o << "assignment " << a.id << ' ' << a.trainer << ' ' << a.client << ' ' << a.profile_json << ' ' << a.note << '\n';
         for (const auto& t : s.user_techniques(id)) o << "technique " << t.user << ' ' << t.id << ' ' << t.name << ' ' << t.source << ' ' << t.muscles << ' ' << t.details_json << '\n';
-        for (const char* kind : {"session", "api", "invite", "reset", "calendar"})
-            for (const auto& t : s.tokens(id, kind)) o << "tokens(" << id << ',' << kind << ") " << t.hash << '\n';
+        for (auto kind : kTokenKinds.values())
+            for (const auto& t : s.tokens(id, kind)) o << "tokens(" << id << ',' << to_string(kind) << ") " << t.hash << '\n';
         if (auto l = s.trainer_of(id)) o << "trainer_of " << id << ' ' << l->trainer << ' ' << l->started_unix_ms << ' ' << l->ended_unix_ms << '\n';
         for (const auto& l : s.clients_of(id)) o << "client_of " << id << ' ' << l.client << '\n';
         for (const auto& e : s.audit_log(id, 10)) o << "audit " << e.at_unix_ms << ' ' << e.actor << ' ' << e.subject << ' ' << e.action << ' ' << e.target << '\n';
     }
     for (auto id : w.sessions) {
         auto info = s.session(id);
-        o << "session " << id << ' ' << (info ? info->status + " " + std::to_string(info->holds) + " " + std::to_string(info->visits) + " " + info->plan_json : "none") << '\n';
+        o << "session " << id << ' ' << (info ? std::string(to_string(info->status)) + " " + std::to_string(info->holds) + " " + std::to_string(info->visits) + " " + info->plan_json : "none") << '\n';
         for (const auto& h : s.holds(id))
             o << "hold " << h.item << ' ' << h.technique << ' ' << side_s(h.side) << ' ' << list(h.muscles) << ' ' << h.spot << ' ' << h.found_ms << ' ' << h.ended_ms
               << ' ' << h.hold_s << ' ' << h.tenderness_start << ' ' << (h.tenderness_end ? std::to_string(*h.tenderness_end) : "-") << ' ' << to_string(h.outcome) << '\n';
@@ -170,7 +170,7 @@ std::string read_everything(Store& s, const Written& w) {
         for (const auto& h : sum.holds) o << "summary_hold " << sum.id << ' ' << h.item << ' ' << to_string(h.outcome) << ' ' << side_s(h.side) << '\n';
     for (const auto& hash : w.token_hashes)
         if (auto t = s.token(hash))
-            o << "token " << t->hash << ' ' << t->kind << ' ' << t->user << ' ' << t->created_unix_ms << ' ' << t->expires_unix_ms << ' ' << t->used_unix_ms << ' '
+            o << "token " << t->hash << ' ' << to_string(t->kind) << ' ' << t->user << ' ' << t->created_unix_ms << ' ' << t->expires_unix_ms << ' ' << t->used_unix_ms << ' '
               << t->revoked << ' ' << t->label << ' ' << t->csrf << '\n';
     for (auto id : w.assignments)
         if (auto a = s.assignment(id)) o << "assignment(" << id << ") " << a->profile_json << ' ' << a->note << '\n';

@@ -41,9 +41,9 @@ TEST_P(TenancyContract, OneUsersDataNeverAppearsInAnothersLists) {
 }
 
 TEST_P(TenancyContract, DeleteUserRemovesEverythingOfTheirsAndNothingElse) {
-    auto gone = add_user("gone@example.com", "client");
-    auto kept = add_user("kept@example.com", "client");
-    auto trainer = add_user("trainer@example.com", "trainer");
+    auto gone = add_user("gone@example.com", Role::client);
+    auto kept = add_user("kept@example.com", Role::client);
+    auto trainer = add_user("trainer@example.com", Role::trainer);
     for (UserId u : {gone, kept}) {
         auto s = rolled(u, kT0 + u, 19700);
         StoredEvent e{"e1", {}};
@@ -52,7 +52,7 @@ TEST_P(TenancyContract, DeleteUserRemovesEverythingOfTheirsAndNothingElse) {
         store().save_assessment(StoredAssessment{0, kT0, 19700, "{}", u, trainer});
         store().save_screening(StoredScreening{0, u, u, kT0, 19700, "{}", "clear"});
         store().assign(Assignment{0, trainer, u, kT0, "{}", ""});
-        store().put_token(make_token("session-" + std::to_string(u), "session", u, kT0));
+        store().put_token(make_token("session-" + std::to_string(u), TokenKind::session, u, kT0));
         store().link(trainer, u, kT0);
         store().audit(AuditEntry{0, kT0, trainer, u, "read", "GET /api/v1/history"});
     }
@@ -90,12 +90,12 @@ TEST_P(TenancyContract, DeleteUserRemovesEverythingOfTheirsAndNothingElse) {
 }
 
 TEST_P(TenancyContract, DeletingATrainerEndsTheirLinks) {
-    auto trainer = add_user("trainer@example.com", "trainer");
-    auto client = add_user("client@example.com", "client");
+    auto trainer = add_user("trainer@example.com", Role::trainer);
+    auto client = add_user("client@example.com", Role::client);
     store().link(trainer, client, kT0);
     store().delete_user(trainer);
     EXPECT_FALSE(store().trainer_of(client).has_value());
-    EXPECT_NO_THROW(store().link(add_user("next@example.com", "trainer"), client, kT0 + 1));
+    EXPECT_NO_THROW(store().link(add_user("next@example.com", Role::trainer), client, kT0 + 1));
 }
 
 TEST_P(TenancyContract, FirstAccountAdoptsLocalData) {

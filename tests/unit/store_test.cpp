@@ -146,8 +146,8 @@ TEST_P(SessionContract, ListSessionsNewestFirstWithStatusAndCounts) {
     store().save_visit(oldest, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 0));
     store().save_visit(oldest, make_visit(1, ItemKind::smr, "calves_roll", Side::right, VisitOutcome::done, 0));
     store().save_visit(oldest, make_visit(2, ItemKind::stretch, "wall_calf_stretch_bent_knee", Side::left, VisitOutcome::done, 0));
-    store().end_session(oldest, kT0 + 1'900, "done");
-    store().end_session(middle, kT0 + 2'500, "stopped");
+    store().end_session(oldest, kT0 + 1'900, SessionStatus::done);
+    store().end_session(middle, kT0 + 2'500, SessionStatus::stopped);
 
     auto list = store().list_sessions(kLocalUser);
     ASSERT_EQ(list.size(), 3u);
@@ -155,19 +155,19 @@ TEST_P(SessionContract, ListSessionsNewestFirstWithStatusAndCounts) {
     EXPECT_EQ(list[1].id, middle);
     EXPECT_EQ(list[2].id, oldest);
 
-    EXPECT_EQ(list[0].status, "open");
+    EXPECT_EQ(list[0].status, SessionStatus::open);
     EXPECT_EQ(list[0].started_unix_ms, kT0 + 3'000);
     EXPECT_EQ(list[0].ended_unix_ms, 0);
     EXPECT_EQ(list[0].day, 19702);
     EXPECT_EQ(list[0].holds, 0);
     EXPECT_EQ(list[0].visits, 0);
 
-    EXPECT_EQ(list[1].status, "stopped");
+    EXPECT_EQ(list[1].status, SessionStatus::stopped);
     EXPECT_EQ(list[1].ended_unix_ms, kT0 + 2'500);
     EXPECT_EQ(list[1].holds, 2);
     EXPECT_EQ(list[1].visits, 1);
 
-    EXPECT_EQ(list[2].status, "done");
+    EXPECT_EQ(list[2].status, SessionStatus::done);
     EXPECT_EQ(list[2].started_unix_ms, kT0 + 1'000);
     EXPECT_EQ(list[2].ended_unix_ms, kT0 + 1'900);
     EXPECT_EQ(list[2].day, 19700);
@@ -217,7 +217,7 @@ TEST_P(SessionContract, SummariesFeedProgress) {
             h.muscles = v.muscles;
             store().save_hold(s, h);
         }
-        store().end_session(s, kT0 + d * 86'400'000LL + 600'000, "done");
+        store().end_session(s, kT0 + d * 86'400'000LL + 600'000, SessionStatus::done);
     }
     auto p = compute_progress(store().session_summaries(kLocalUser), 19705, test::catalog());
     EXPECT_EQ(p.sessions, 6);
@@ -233,7 +233,7 @@ TEST_P(SessionContract, IntegrityCheckIsOkAfterWrites) {
         auto s = begin(kT0 + i, 19700);
         store().save_hold(s, make_hold(1, Side::left, 3, HoldOutcome::eased));
         store().save_visit(s, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::done, 1));
-        store().end_session(s, kT0 + i + 1, "done");
+        store().end_session(s, kT0 + i + 1, SessionStatus::done);
     }
     EXPECT_EQ(store().integrity_check(), "ok");
     EXPECT_EQ(store().list_sessions(kLocalUser).size(), 20u);
@@ -244,13 +244,13 @@ TEST_P(SessionContract, ReopeningKeepsEverything) {
     auto h = make_hold(1, std::nullopt, std::nullopt, HoldOutcome::stopped);
     store().save_hold(s, h);
     store().save_visit(s, make_visit(0, ItemKind::smr, "calves_roll", Side::left, VisitOutcome::stopped, 1));
-    store().end_session(s, kT0 + 10, "stopped");
+    store().end_session(s, kT0 + 10, SessionStatus::stopped);
     reopen();
     reopen();  // a second reopen must not migrate (or fail) either
     auto list = store().list_sessions(kLocalUser);
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].id, s);
-    EXPECT_EQ(list[0].status, "stopped");
+    EXPECT_EQ(list[0].status, SessionStatus::stopped);
     EXPECT_EQ(list[0].holds, 1);
     EXPECT_EQ(list[0].visits, 1);
     auto holds = store().holds(s);
@@ -274,10 +274,10 @@ TEST_P(SessionContract, SavedHoldIsVisibleToAnotherConnectionAtOnce) {
 
 TEST_P(SessionContract, UnknownStatusIsRejected) {
     auto s = begin(kT0, 19700);
-    EXPECT_THROW(store().end_session(s, kT0 + 1, "finished"), StoreError);
+    EXPECT_THROW(store().end_session(s, kT0 + 1, static_cast<SessionStatus>(99)), StoreError);
     auto list = store().list_sessions(kLocalUser);
     ASSERT_EQ(list.size(), 1u);
-    EXPECT_EQ(list[0].status, "open");
+    EXPECT_EQ(list[0].status, SessionStatus::open);
 }
 
 TEST_P(SessionContract, RecordsForAnUnknownSessionAreRejected) {
@@ -304,7 +304,7 @@ TEST_P(SessionContract, SessionCarriesItsOwnerPlanAndClientId) {
     EXPECT_EQ(info->user, 42);
     EXPECT_EQ(info->plan_json, "{\"plan\":7}");
     EXPECT_EQ(info->client_id, "phone-1");
-    EXPECT_EQ(info->status, "open");
+    EXPECT_EQ(info->status, SessionStatus::open);
     EXPECT_FALSE(store().session(id + 1000).has_value());
     EXPECT_EQ(store().session_by_client_id(42, "phone-1"), id);
     // Client ids are chosen by each user's devices, so they are unique per user only.
@@ -526,7 +526,7 @@ TEST(SqliteStore, MigrationEightDropsTheAccountLockoutAndKeepsTheAccounts) {
     TempPath path;
     {
         auto s = open_sqlite_store(path.str());
-        s->create_user(User{0, "ann@example.org", "Ann", "self", "$argon2id$x", kT0});
+        s->create_user(User{0, "ann@example.org", "Ann", Role::self, "$argon2id$x", kT0});
     }
     {
         RawDb raw(path.str());  // back to schema 7, with Ann locked out

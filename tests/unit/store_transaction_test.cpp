@@ -67,11 +67,11 @@ TEST_P(TransactionContract, NestedTransactionsJoinTheOuterOne) {
 
 TEST_P(TransactionContract, ConflictInsideATransactionLeavesTheRestToCommit) {
     // The API's group commit catches a conflict of one request and commits the others.
-    auto c1 = store().create_user(User{0, "c1@example.com", "C1", "client", "h", kT0});
+    auto c1 = store().create_user(User{0, "c1@example.com", "C1", Role::client, "h", kT0});
     std::int64_t s = 0;
     store().transaction([&] {
         s = begin(kT0, 19700);
-        EXPECT_THROW(store().create_user(User{0, "c1@example.com", "Again", "client", "h", kT0}), ConflictError);
+        EXPECT_THROW(store().create_user(User{0, "c1@example.com", "Again", Role::client, "h", kT0}), ConflictError);
         store().link(7, c1, kT0);
         EXPECT_THROW(store().link(8, c1, kT0), ConflictError);
         store().save_hold(s, make_hold(1, Side::left, 3, HoldOutcome::eased));
