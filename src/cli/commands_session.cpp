@@ -78,9 +78,10 @@ int replay(const Plan& plan, const std::string& plan_text, const Catalog& catalo
     Engine engine(plan, catalog);
     auto session = store.begin_session({user, start.unix_ms, start.day, plan_text});
     Recorder rec(store, session);
-    boost::json::array holds, visits, cues, rejected;
+    boost::json::array holds, visits, cues, rejected, states;
     auto handle = [&](const Event& e, int line) {
         auto out = engine.handle(e);
+        states.push_back(boost::json::value(to_string(engine.state())));  // the state after each event, for the web engine's golden runs
         rec.record(out, [&](const HoldRecord& h, int n) {
             if (!as_json) {
                 fmt::print("{}\n", hold_line(h, n));
@@ -108,7 +109,8 @@ int replay(const Plan& plan, const std::string& plan_text, const Catalog& catalo
     store.end_session(session, start.unix_ms + last, finished ? SessionStatus::done : SessionStatus::stopped);
     if (as_json) {
         boost::json::object o{{"session_id", session}, {"state", finished ? "done" : "stopped"}, {"holds", std::move(holds)},
-                              {"visits", std::move(visits)}, {"cues", std::move(cues)}, {"rejected", std::move(rejected)}};
+                              {"visits", std::move(visits)}, {"cues", std::move(cues)}, {"rejected", std::move(rejected)},
+                              {"states", std::move(states)}};
         fmt::print("{}\n", json::pretty(o));
     } else {
         fmt::print("Session {} {}: {} holds and {} items saved.\n", session, finished ? "complete" : "stopped", rec.holds(), rec.visits());

@@ -31,7 +31,7 @@ step() { ran=$((ran + 1)); "$@" || fails=$((fails + 1)); }
 echo "== trainer and client: owner set-up, invite, screening, assessment, routine rolled on a phone, dashboard"
 step node test/e2e/coaching.mjs "$url" "$artifacts"
 echo "== web unit tests (engine vs C++ golden runs, markdown, offline queue, live API contract)"
-step env UNKNOT_API="$url" node test/run.mjs
+step env UNKNOT_API="$url" UNKNOT_BIN="$(realpath "$unknot_bin")" node test/run.mjs
 echo "== phone journey + axe-core on every screen, light and dark"
 step node test/e2e/shots.mjs "$url" "$artifacts"
 echo "== offline journey"

@@ -1,12 +1,12 @@
 // The TypeScript session engine against the protocol rules (ported from
 // tests/unit/session_engine_test.cpp) and, move by move, against the C++ engine itself
-// (test/golden/golden.json, recorded from `unknot session --replay --json`).
+// (golden runs made from `unknot session --replay --json` by test/run.mjs for every test run).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Engine } from './.build/engine.mjs';
 
-const golden = JSON.parse(readFileSync(new URL('./golden/golden.json', import.meta.url), 'utf8'));
+const golden = JSON.parse(readFileSync(process.env.UNKNOT_GOLDEN ?? assert.fail('UNKNOT_GOLDEN is not set: run the tests through test/run.mjs'), 'utf8'));
 const catalog = { cues: golden.cues, technique: (id) => golden.techniques[id] };
 const s = (sec) => sec * 1000;
 
@@ -272,10 +272,11 @@ test('several spots on one side are numbered; skip mid-hold records a stopped ho
 // The C++ replay quits a file that ends mid-session at its last timestamp; so do we.
 function replay(plan, events) {
   const engine = new Engine(plan, catalog);
-  const got = { holds: [], visits: [], cues: [], rejected: [] };
+  const got = { holds: [], visits: [], cues: [], rejected: [], states: [] };
   let last = 0;
   const handle = (e, line) => {
     const out = engine.handle(e);
+    got.states.push(engine.state());
     got.holds.push(...out.holds);
     got.visits.push(...out.visits);
     got.cues.push(...out.cues);
@@ -294,7 +295,7 @@ function replay(plan, events) {
 test(`matches the C++ engine on ${golden.cases.length} recorded random sessions`, () => {
   for (const [n, c] of golden.cases.entries()) {
     const got = replay(golden.plans[c.plan], c.events);
-    for (const key of ['state', 'holds', 'visits', 'cues', 'rejected'])
+    for (const key of ['state', 'states', 'holds', 'visits', 'cues', 'rejected'])
       assert.deepEqual(got[key], c.expected[key], `case ${n}: ${key} differ`);
   }
 });

@@ -31,6 +31,15 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
+// The golden runs come from the C++ engine under test, made now (test/golden/make.mjs):
+// UNKNOT_BIN names it (tests/e2e/run.sh passes the binary it tests), else the dev build's.
+const golden = join(out, 'golden.json');
+const bin = process.env.UNKNOT_BIN ?? join(here, '../../build/dev/src/unknot');
+const made = spawnSync(process.execPath, [join(here, 'golden/make.mjs'), bin, join(here, '../../data'), golden], { stdio: 'inherit' });
+if (made.status !== 0) {
+  console.error(`test/run.mjs: could not make the golden runs with ${bin}`);
+  process.exit(1);
+}
 const tests = readdirSync(here).filter((f) => f.endsWith('.test.mjs')).map((f) => join(here, f));
-const r = spawnSync(process.execPath, ['--test', ...tests], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--test', ...tests], { stdio: 'inherit', env: { ...process.env, UNKNOT_GOLDEN: golden } });
 process.exit(r.status ?? 1);

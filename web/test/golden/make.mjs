@@ -1,7 +1,9 @@
-// Regenerates test/golden/golden.json: random event scripts replayed through the C++ engine
-// (`unknot session --replay --json`), so the TypeScript port can be checked against it move by
-// move. Run by hand after changing the engine or the cues:
-//   node test/golden/make.mjs [path/to/unknot] [data dir]
+// Makes the golden runs the TypeScript engine is checked against: random event scripts replayed
+// through the C++ engine (`unknot session --replay --json`), with the state after every event.
+// Never kept in git: test/run.mjs runs this against the binary under test every time, so the two
+// engines are compared as they are now, and it fails unless the scripts reach every event type
+// and every state the API document names (api/openapi.json: Event.type, Session.state).
+//   node test/golden/make.mjs [path/to/unknot] [data dir] [output file]
 // The TypeScript side needs only the cues and the techniques' avoid/lighter lines, which are
 // saved alongside (from `unknot technique ID --json` and data/cues.rec).
 import { execFileSync } from 'node:child_process';
@@ -90,6 +92,7 @@ profiles.forEach((profile, p) => {
     const rollAndStretch = plan.phases.filter((ph) => ph.phase === 'inhibit' || ph.phase === 'lengthen').reduce((n, ph) => n + ph.items.length, 0);
     const events = script(20 + Math.floor(rnd() * 60), plan.phases.length > 2 && k % 2 === 0 ? rollAndStretch : 0);
     if (k === 11) events.unshift({ t: 0, type: 'quit' }); // ended before it began: everything after is refused
+    if (k === 10) events.unshift({ t: 0, type: 'in_position' }); // before start: refused, still ready
     const ef = join(tmp, `events${p}_${k}.jsonl`);
     writeFileSync(ef, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
     const got = JSON.parse(run(['session', '--plan', planFile, '--replay', ef, '--at', '2025-01-01', '--json']));
@@ -99,7 +102,18 @@ profiles.forEach((profile, p) => {
 });
 const plans = profiles.map((_, p) => JSON.parse(readFileSync(join(tmp, `plan${p}.json`), 'utf8')));
 const cues = parseCues(readFileSync(join(data, 'cues.rec'), 'utf8'));
-writeFileSync(join(here, 'golden.json'), JSON.stringify({ cues, techniques, plans, cases }) + '\n');
+// Every event type sent and every state reached, or the comparison proves less than it claims.
+const api = JSON.parse(readFileSync(join(here, '../../../api/openapi.json'), 'utf8')).components.schemas;
+const missing = [
+  ...api.Event.properties.type.enum.filter((t) => !cases.some((c) => c.events.some((e) => e.type === t))).map((t) => `event ${t}`),
+  ...api.Session.properties.state.enum.filter((s) => !cases.some((c) => c.expected.states.includes(s))).map((s) => `state ${s}`),
+];
+if (missing.length) {
+  console.error(`golden: the scripts never reach ${missing.join(', ')}; widen them in test/golden/make.mjs`);
+  process.exit(1);
+}
+const output = process.argv[4] ?? join(here, 'golden.json');
+writeFileSync(output, JSON.stringify({ cues, techniques, plans, cases }) + '\n');
 console.log(`${cases.length} cases, ${cases.reduce((s, c) => s + c.expected.holds.length, 0)} holds, ` +
   `${cases.reduce((s, c) => s + c.expected.holds.filter((h) => h.outcome === 'released_early').length, 0)} released early, ` +
   `${cases.reduce((s, c) => s + c.expected.rejected.length, 0)} rejected events`);
