@@ -14,6 +14,7 @@ if (!fs.existsSync(bin)) {
   console.error(`api-types: ${bin} is missing; run scripts/bootstrap.sh (npm ci in web/tools/api-types)`);
   process.exit(1);
 }
-execFileSync(bin, [input, '--output', output, '--silent'], { stdio: 'inherit' });
+// --root-types: every schema also as a type of its own name (Technique, Plan ...), which the app imports.
+execFileSync(bin, [input, '--output', output, '--root-types', '--root-types-no-schema-prefix'], { stdio: 'inherit' });
 const header = '// Generated from api/openapi.json by web/tools/api-types/generate.mjs at build time. Do not edit.\n';
 fs.writeFileSync(output, header + fs.readFileSync(output, 'utf8'));
