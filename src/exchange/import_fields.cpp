@@ -53,7 +53,11 @@ std::string Fields::word(std::string_view key, std::initializer_list<std::string
     auto s = json::as_string(need(key), at(key));
     for (auto a : allowed)
         if (s == a) return s;
-    throw InputError(at(key), "must be " + join({allowed.begin(), allowed.end()}, ", ") + ", not `" + s + "`");
+    not_one_of(key, s, {allowed.begin(), allowed.end()});
+}
+
+void Fields::not_one_of(std::string_view key, const std::string& got, const std::vector<std::string>& allowed) const {
+    throw InputError(at(key), "must be " + join(allowed, ", ") + ", not `" + got + "`");
 }
 
 std::string Fields::id(std::string_view key) const {

@@ -10,7 +10,6 @@
 
 #include "codec/json_util.hpp"
 #include "common/enum_names.hpp"
-#include "common/error.hpp"
 #include "common/side.hpp"
 
 namespace unknot::exchange::detail {
@@ -44,9 +43,9 @@ public:
     E named(std::string_view key, const EnumNames<E, N>& names) const {
         auto s = json::as_string(need(key), at(key));
         if (auto v = names.parse(s)) return *v;
-        std::string all;
-        for (const auto& [v, n] : names.entries) all += (all.empty() ? "" : ", ") + std::string(n);
-        throw InputError(at(key), "must be " + all + ", not `" + s + "`");
+        std::vector<std::string> allowed;
+        for (const auto& entry : names.entries) allowed.emplace_back(entry.second);
+        not_one_of(key, s, allowed);
     }
     std::string id(std::string_view key) const;                    // a snake_case id
     // An id an offline client chose, as the API accepts it: 1-64 letters, digits, '-' or '_'.
@@ -58,6 +57,9 @@ public:
     const bj::object& object(std::string_view key) const;
 
 private:
+    // The error word() and named() give: which values the field may take, and what it held.
+    [[noreturn]] void not_one_of(std::string_view key, const std::string& got, const std::vector<std::string>& allowed) const;
+
     const bj::object& o_;
     std::string path_;
 };
